@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace KitBot.Dialogs.Engine;
+
+/// <summary>
+/// Everything the core remembers about one person's conversation with KitBot. Persisted as JSON by the host;
+/// property names are stable wire names, and <see cref="SchemaVersion"/> lets a later build read older state.
+/// </summary>
+public sealed record ConversationState
+{
+    /// <summary>The schema version this build writes.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The schema version the state was written with.</summary>
+    [JsonPropertyName("v")]
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>True once the welcome has been shown, so installing twice greets once.</summary>
+    [JsonPropertyName("greeted")]
+    public bool Greeted { get; init; }
+
+    /// <summary>How many turns this conversation has had.</summary>
+    [JsonPropertyName("turns")]
+    public int TurnCount { get; init; }
+
+    /// <summary>When the last turn happened (UTC).</summary>
+    [JsonPropertyName("lastActive")]
+    public DateTimeOffset? LastActive { get; init; }
+
+    /// <summary>
+    /// Increments every time the core sends a card that belongs to a dialog step; card actions carry it back
+    /// so a click on an older card is recognised.
+    /// </summary>
+    [JsonPropertyName("seq")]
+    public int StepSeq { get; init; }
+
+    /// <summary>The dialog in progress, if any.</summary>
+    [JsonPropertyName("dialog")]
+    public ActiveDialog? Dialog { get; init; }
+
+    /// <summary>A fresh conversation.</summary>
+    public static ConversationState New { get; } = new();
+}
+
+/// <summary>The dialog a conversation is in.</summary>
+/// <param name="Name">The dialog's registered name, for example <c>consultation</c>.</param>
+/// <param name="Id">This instance's id (for a consultation, its id); cards carry it.</param>
+/// <param name="Step">The step the dialog is waiting on.</param>
+public sealed record ActiveDialog(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("step")] string Step);

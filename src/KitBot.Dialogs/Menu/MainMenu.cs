@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using KitBot.Dialogs.Engine;
+using KitBot.Dialogs.Turns;
+
+namespace KitBot.Dialogs.Menu;
+
+/// <summary>The welcome card, the main menu, help and privacy.</summary>
+public static class MainMenu
+{
+    /// <summary>The template names this feature uses.</summary>
+    public const string WelcomeTemplate = "welcome";
+
+    /// <summary>The help template.</summary>
+    public const string HelpTemplate = "help";
+
+    /// <summary>Registers the menu's verbs.</summary>
+    public static void Register(VerbRegistry verbs)
+    {
+        verbs
+            .Add(MenuVerbs.Show, (ctx, _) => ctx.Say(Menu(firstTime: false)))
+            .Add(MenuVerbs.Help, (ctx, _) => ctx.Say(Help()))
+            .Add(MenuVerbs.Consult, (ctx, _) => ctx.Say(NotBuiltYet("A guided keeping-in-touch consultation")))
+            .Add(MenuVerbs.Roles, (ctx, _) => ctx.Say(NotBuiltYet("Role guidance")))
+            .Add(MenuVerbs.Plans, (ctx, _) => ctx.Say(NotBuiltYet("My plans and reviews")))
+            .Add(MenuVerbs.AskConsultant, (ctx, _) => ctx.Say(NotBuiltYet("Asking an adoption support consultant")));
+    }
+
+    /// <summary>The welcome card with the main menu.</summary>
+    public static CardReply Menu(bool firstTime) => new(
+        WelcomeTemplate,
+        new JsonObject
+        {
+            ["firstTime"] = firstTime,
+            ["items"] = new JsonArray(
+                MenuItem("Start a consultation", "Think through a keeping-in-touch plan, step by step.", MenuVerbs.Consult),
+                MenuItem("Role guidance", "Who is best placed to do what, at this stage.", MenuVerbs.Roles),
+                MenuItem("My plans and reviews", "Draft plans you have made and their review dates.", MenuVerbs.Plans),
+                MenuItem("Ask a consultant", "Pass a question to the adoption support team.", MenuVerbs.AskConsultant),
+                MenuItem("Help and privacy", "What KitBot does, and what it keeps.", MenuVerbs.Help)),
+        },
+        "KitBot: keeping-in-touch consultation. Choose what you would like to do.");
+
+    /// <summary>Help and privacy, as a card.</summary>
+    public static CardReply Help() => new(
+        HelpTemplate,
+        new JsonObject
+        {
+            ["commands"] = new JsonArray(
+                Command("menu", "show the main menu"),
+                Command("help", "show this help"),
+                Command("back", "go back one question"),
+                Command("start over", "restart what you are doing"),
+                Command("cancel", "stop what you are doing")),
+        },
+        "KitBot help: type menu, help, back, start over or cancel at any point.");
+
+    /// <summary>The short answer to anything KitBot does not recognise.</summary>
+    public static IReadOnlyList<Reply> Unrecognised() =>
+    [
+        new TextReply("Sorry, I did not understand that. Here is what I can help with."),
+        Menu(firstTime: false),
+    ];
+
+    private static Reply NotBuiltYet(string feature) =>
+        new TextReply($"{feature} is not available in KitBot yet. It is coming soon; for now, type menu to see what you can do.");
+
+    private static JsonObject MenuItem(string title, string description, string verb) => new()
+    {
+        ["title"] = title,
+        ["description"] = description,
+        ["verb"] = verb,
+    };
+
+    private static JsonObject Command(string command, string meaning) => new()
+    {
+        ["command"] = command,
+        ["meaning"] = meaning,
+    };
+}

@@ -1,0 +1,61 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KitBot.Dialogs.Turns;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Cards;
+
+/// <summary>
+/// Holds every template in the cards folder, read once at start (a missing folder or a file that is not JSON
+/// stops the host, naming the file), and expands them for replies.
+/// </summary>
+public sealed class CardRenderer
+{
+    private readonly FrozenDictionary<string, JsonNode> _templates;
+    private readonly ICardTemplateEngine _engine;
+
+    public CardRenderer(IOptions<CardOptions> options, ICardTemplateEngine engine, IHostEnvironment environment)
+    {
+        _engine = engine;
+        var folder = System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"The card templates folder '{folder}' (Cards:Path) does not exist.");
+        }
+
+        _templates = Directory.EnumerateFiles(folder, "*.json", SearchOption.TopDirectoryOnly)
+            .ToFrozenDictionary(file => System.IO.Path.GetFileNameWithoutExtension(file)!, Load, StringComparer.Ordinal);
+    }
+
+    /// <summary>The template names available.</summary>
+    public IEnumerable<string> Templates => _templates.Keys;
+
+    /// <summary>Expands a card reply's template with its data.</summary>
+    public JsonObject Render(CardReply reply) => Render(reply.Template, reply.Data);
+
+    /// <summary>Expands a template by name.</summary>
+    public JsonObject Render(string template, JsonObject data)
+    {
+        if (!_templates.TryGetValue(template, out var node))
+        {
+            throw new InvalidOperationException($"There is no card template named '{template}'.");
+        }
+
+        return _engine.Expand(node, data) as JsonObject
+            ?? throw new InvalidOperationException($"The card template '{template}' did not expand to a card.");
+    }
+
+    private static JsonNode Load(string file)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(file))
+                ?? throw new InvalidOperationException($"The card template '{file}' is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"The card template '{file}' is not valid JSON: {e.Message}", e);
+        }
+    }
+}

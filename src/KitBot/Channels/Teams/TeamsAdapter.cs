@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using KitBot.Cards;
+using KitBot.Conversations;
+using KitBot.Dialogs.Turns;
+using KitBot.Storage;
+using KitBot.Turns;
+
+namespace KitBot.Channels.Teams;
+
+/// <summary>
+/// Translates between Bot Framework activities and the dialog core: activity in, <see cref="Turn"/> to the
+/// core, replies out through the connector. It decides nothing about practice.
+/// </summary>
+public sealed class TeamsAdapter(
+    TurnProcessor turns,
+    IConversationStore store,
+    TeamsSender sender,
+    TimeProvider time,
+    ILogger<TeamsAdapter> logger)
+{
+    /// <summary>Handles one authenticated, well-formed activity; returns the invoke response for invokes.</summary>
+    public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var input = ActivityReader.Read(activity);
+        if (input is null)
+        {
+            Log.ActivityIgnored(logger, activity.Type!);
+            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.NotImplemented : null;
+        }
+
+        var now = time.GetUtcNow();
+        var reference = ToReference(activity);
+        await store.SaveReferenceAsync(reference, now, cancellationToken);
+
+        var turn = new Turn(
+            new TurnUser(activity.From!.Id!),
+            new TurnConversation(activity.Conversation!.Id!, reference.IsGroup),
+            input,
+            activity.Timestamp ?? now,
+            activity.Locale,
+            activity.LocalTimezone);
+
+        var stateKey = $"{reference.Key}:{activity.From.Id}";
+        TurnResult result;
+        try
+        {
+            result = await turns.RunAsync(stateKey, turn, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The turn boundary: one failure is logged by id and answered kindly; the host keeps serving.
+            Log.TurnFailed(logger, stateKey, e.GetType().Name, e);
+            await sender.SendAsync(reference, [new TextReply("Sorry, something went wrong on my side and nothing was saved. Please try again, or type menu.")], cancellationToken);
+            return activity.Type == ActivityTypes.Invoke
+                ? InvokeResponse.Error(500, "KitBotError", "Something went wrong; nothing was saved. Please try again.")
+                : null;
+        }
+
+        await sender.SendAsync(reference, result.Replies, cancellationToken);
+        return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Acknowledgement(result.Replies)) : null;
+    }
+
+    /// <summary>The reference stored for proactive messages to this conversation.</summary>
+    public static ConversationReference ToReference(Activity activity)
+    {
+        var channel = activity.ChannelId ?? "msteams";
+        var conversation = activity.Conversation!;
+        var tenant = conversation.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>();
+        var isGroup = conversation.IsGroup == true || conversation.ConversationType is "channel" or "groupChat";
+        return new ConversationReference(
+            ConversationReference.KeyFor(channel, conversation.Id!),
+            channel,
+            conversation.Id!,
+            activity.ServiceUrl!,
+            activity.From!.Id!,
+            activity.Recipient?.Id,
+            tenant,
+            isGroup);
+    }
+
+    private static string Acknowledgement(IReadOnlyList<Reply> replies) => replies.FirstOrDefault() switch
+    {
+        TextReply text => text.Text,
+        CardReply card => card.Summary,
+        ChoicesReply choices => choices.Prompt,
+        _ => "Done.",
+    };
+}

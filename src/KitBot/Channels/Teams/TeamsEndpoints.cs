@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Channels.Teams;
+
+/// <summary><c>POST /api/messages</c>: the Bot Framework messaging endpoint.</summary>
+public static class TeamsEndpoints
+{
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/messages", HandleAsync).WithName("TeamsMessages");
+        // The channel only ever POSTs; say so plainly to anything else.
+        routes.MapMethods("/api/messages", ["GET", "PUT", "DELETE", "PATCH"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
+        return routes;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        IBotFrameworkAuthenticator authenticator,
+        TeamsAdapter adapter,
+        IOptions<TeamsOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(TeamsEndpoints));
+
+        // Authenticate before reading anything else (DESIGN.md, how a turn flows).
+        var identity = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), cancellationToken);
+        if (identity is null)
+        {
+            Log.AuthenticationFailed(logger, "token");
+            return Results.Unauthorized();
+        }
+
+        var limit = options.Value.MaxRequestBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            Log.MalformedActivity(logger, "too large");
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"An activity may be at most {limit} bytes.");
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotFrameworkJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            Log.MalformedActivity(logger, "not JSON");
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a JSON Bot Framework activity.");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            Log.MalformedActivity(logger, "too large");
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"An activity may be at most {limit} bytes.");
+        }
+
+        var problem = activity is null ? "The body is not a JSON object." : ActivityReader.Problem(activity);
+        if (problem is not null)
+        {
+            Log.MalformedActivity(logger, problem);
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", problem);
+        }
+
+        if (!identity.Allows(activity!))
+        {
+            Log.AuthenticationFailed(logger, "serviceurl or endorsement");
+            return Results.Unauthorized();
+        }
+
+        var invoke = await adapter.ProcessAsync(activity!, cancellationToken);
+        return invoke is null
+            ? Results.Accepted()
+            : invoke.Body is null ? Results.StatusCode(invoke.Status) : Results.Json(invoke.Body, statusCode: invoke.Status);
+    }
+
+    private static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+}

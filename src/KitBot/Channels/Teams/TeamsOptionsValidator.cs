@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Channels.Teams;
+
+/// <summary>
+/// Stops the host at start when it would serve anonymous requests beyond this machine: with no app id,
+/// anyone who reached it could act as any user.
+/// </summary>
+public sealed class TeamsOptionsValidator(IConfiguration configuration) : IValidateOptions<TeamsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        if (!options.IsAnonymous || options.DangerouslyAllowAnonymousOnNonLoopback)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var exposed = ListenUrls(configuration).Where(url => !IsLoopback(url)).ToList();
+        return exposed.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Teams:AppId is empty, so KitBot would accept unauthenticated requests, but it is set to listen on " +
+                $"{string.Join(", ", exposed)}. Set Teams:AppId (and Teams:AppPassword, Teams:TenantId), listen on " +
+                "localhost only, or set Teams:DangerouslyAllowAnonymousOnNonLoopback to true for an isolated test network.");
+    }
+
+    internal static IEnumerable<string> ListenUrls(IConfiguration configuration)
+    {
+        var urls = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(e => e["Url"]).OfType<string>();
+        return urls.Concat(endpoints);
+    }
+
+    internal static bool IsLoopback(string url)
+    {
+        // "http://*:80" and "http://+:80" are not valid URIs; they bind every interface.
+        if (!Uri.TryCreate(url.Replace("://*", "://any-host").Replace("://+", "://any-host"), UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using KitBot.Cards;
+using KitBot.Conversations;
+using KitBot.Dialogs.Turns;
+using KitBot.Storage;
+
+namespace KitBot.Channels.Teams;
+
+/// <summary>
+/// Renders channel-neutral replies as Teams activities and sends them in order. Used for replies within a
+/// turn and for proactive messages; a 403 or 404 marks the conversation unreachable.
+/// </summary>
+public sealed class TeamsSender(
+    IConnectorClient connector,
+    CardRenderer cards,
+    IConversationStore store,
+    TimeProvider time,
+    ILogger<TeamsSender> logger)
+{
+    /// <summary>The template used to show a <see cref="ChoicesReply"/>.</summary>
+    public const string ChoicesTemplate = "choices";
+
+    /// <summary>Sends replies to a stored conversation; stops at the first one that cannot be delivered.</summary>
+    public async Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        foreach (var reply in replies)
+        {
+            var result = await connector.SendAsync(reference, ToActivity(reference, reply), cancellationToken);
+            if (result.Outcome == ConnectorOutcome.Unreachable)
+            {
+                Log.ConversationUnreachable(logger, reference.Key, result.StatusCode);
+                await store.MarkUnreachableAsync(reference.Key, time.GetUtcNow(), cancellationToken);
+            }
+
+            if (result.Outcome != ConnectorOutcome.Sent)
+            {
+                return result.Outcome;
+            }
+        }
+
+        return ConnectorOutcome.Sent;
+    }
+
+    /// <summary>Renders one reply as an outgoing message activity.</summary>
+    public Activity ToActivity(ConversationReference reference, Reply reply)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            From = reference.BotId is null ? null : new ChannelAccount { Id = reference.BotId },
+            Conversation = new ConversationAccount { Id = reference.ConversationId },
+        };
+
+        switch (reply)
+        {
+            case TextReply text:
+                activity.Text = text.Text;
+                activity.TextFormat = "plain";
+                break;
+            case CardReply card:
+                activity.Summary = card.Summary;
+                activity.Attachments = [AdaptiveCard(cards.Render(card))];
+                break;
+            case ChoicesReply choices:
+                activity.Summary = choices.Prompt;
+                activity.Attachments = [AdaptiveCard(cards.Render(ChoicesTemplate, ChoicesData(choices)))];
+                break;
+        }
+
+        return activity;
+    }
+
+    private static Attachment AdaptiveCard(JsonObject card) => new()
+    {
+        ContentType = ActivityTypes.AdaptiveCardContentType,
+        Content = card,
+    };
+
+    private static JsonObject ChoicesData(ChoicesReply choices) => new()
+    {
+        ["prompt"] = choices.Prompt,
+        ["choices"] = new JsonArray(choices.Choices
+            .Select(c => (JsonNode)new JsonObject { ["label"] = c.Label, ["verb"] = c.Verb })
+            .ToArray()),
+    };
+}

@@ -1,0 +1,12 @@
+using KitBot.Hosting;
+
+var builder = KitBotHost.CreateBuilder(args);
+builder.AddKitBot();
+
+var app = builder.Build();
+app.MapKitBot();
+app.Lifetime.ApplicationStarted.Register(() => KitBotHost.PrintWelcome(app));
+app.Run();
+
+/// <summary>The entry point; public so the test host can find it.</summary>
+public partial class Program;

@@ -1,0 +1,157 @@
+using KitBot.Conversations;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Storage;
+
+/// <summary>The embedded store: one SQLite file, created with its schema on start.</summary>
+public sealed class SqliteConversationStore : IConversationStore
+{
+    private readonly string _connectionString;
+
+    public SqliteConversationStore(IOptions<StorageOptions> options)
+    {
+        var path = Path.GetFullPath(options.Value.Sqlite.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        Migrate();
+    }
+
+    public async Task<VersionedState> LoadStateAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json, version FROM conversation_state WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new VersionedState(reader.GetString(0), reader.GetInt64(1))
+            : new VersionedState(null, 0);
+    }
+
+    public async Task<bool> TrySaveStateAsync(string key, string json, long expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // One statement, so the version check and the write are atomic: a new row only if none exists,
+        // an update only if the version is the one this turn read.
+        command.CommandText = expectedVersion == 0
+            ? """
+              INSERT INTO conversation_state (key, json, version, updated_at) VALUES ($key, $json, 1, $now)
+              ON CONFLICT (key) DO NOTHING
+              """
+            : """
+              UPDATE conversation_state SET json = $json, version = version + 1, updated_at = $now
+              WHERE key = $key AND version = $expected
+              """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$expected", expectedVersion);
+        command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O"));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task SaveReferenceAsync(ConversationReference reference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO conversation_reference
+                (key, channel, conversation_id, service_url, user_id, bot_id, tenant_id, is_group, unreachable, updated_at)
+            VALUES ($key, $channel, $conversation, $serviceUrl, $user, $bot, $tenant, $group, 0, $now)
+            ON CONFLICT (key) DO UPDATE SET
+                service_url = excluded.service_url, user_id = excluded.user_id, bot_id = excluded.bot_id,
+                tenant_id = excluded.tenant_id, is_group = excluded.is_group, unreachable = 0,
+                updated_at = excluded.updated_at
+            """;
+        command.Parameters.AddWithValue("$key", reference.Key);
+        command.Parameters.AddWithValue("$channel", reference.Channel);
+        command.Parameters.AddWithValue("$conversation", reference.ConversationId);
+        command.Parameters.AddWithValue("$serviceUrl", reference.ServiceUrl);
+        command.Parameters.AddWithValue("$user", reference.UserId);
+        command.Parameters.AddWithValue("$bot", (object?)reference.BotId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$tenant", (object?)reference.TenantId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$group", reference.IsGroup ? 1 : 0);
+        command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O"));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<ConversationReference?> GetReferenceAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT key, channel, conversation_id, service_url, user_id, bot_id, tenant_id, is_group, unreachable
+            FROM conversation_reference WHERE key = $key
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ConversationReference(
+            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.GetInt64(7) == 1,
+            reader.GetInt64(8) == 1);
+    }
+
+    public async Task MarkUnreachableAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE conversation_reference SET unreachable = 1, updated_at = $now WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O"));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM schema_version";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private void Migrate()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // WAL lets readers run beside the one writer; busy_timeout makes writers wait instead of failing.
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA busy_timeout = 5000;
+            CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+            """;
+        command.ExecuteNonQuery();
+
+        command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
+        var current = Convert.ToInt32(command.ExecuteScalar());
+        for (var i = current; i < SqliteSchema.Migrations.Count; i++)
+        {
+            using var transaction = connection.BeginTransaction();
+            command.Transaction = transaction;
+            command.CommandText = SqliteSchema.Migrations[i] + $"; INSERT INTO schema_version (version) VALUES ({i + 1});";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using KitBot.Dialogs.Engine;
+using KitBot.Dialogs.Turns;
+using KitBot.Storage;
+
+namespace KitBot.Turns;
+
+/// <summary>
+/// Runs one turn for any channel: load state with its version, run the dialog core, save only if nobody else
+/// saved first (re-running on fresh state if they did). Channel adapters call this and render the replies.
+/// </summary>
+public sealed class TurnProcessor(DialogEngine engine, IConversationStore store, TimeProvider time, ILogger<TurnProcessor> logger)
+{
+    private const int MaxAttempts = 5;
+    private readonly KeyedLock _locks = new();
+
+    /// <summary>Runs <paramref name="turn"/> against the state stored under <paramref name="stateKey"/>.</summary>
+    public async Task<TurnResult> RunAsync(string stateKey, Turn turn, CancellationToken cancellationToken)
+    {
+        using var _ = await _locks.AcquireAsync(stateKey, cancellationToken);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await store.LoadStateAsync(stateKey, cancellationToken);
+            var result = engine.Run(turn, ConversationStateSerializer.Deserialize(stored.Json));
+            var json = ConversationStateSerializer.Serialize(result.State);
+            if (await store.TrySaveStateAsync(stateKey, json, stored.Version, time.GetUtcNow(), cancellationToken))
+            {
+                return result;
+            }
+
+            Log.TurnConflict(logger, stateKey, attempt);
+        }
+
+        Log.TurnGaveUp(logger, stateKey, MaxAttempts);
+        var current = await store.LoadStateAsync(stateKey, cancellationToken);
+        return new TurnResult(
+            ConversationStateSerializer.Deserialize(current.Json),
+            [new TextReply("I am still working on something else in this conversation. One thing at a time: please send that again in a moment.")]);
+    }
+}
