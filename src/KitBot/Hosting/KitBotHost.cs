@@ -46,11 +46,16 @@ public static class KitBotHost
         services.AddSingleton<CardRenderer>();
 
         services.AddTeamsChannel();
+        services.AddSingleton<Channels.Console.ConsoleChat>();
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         services.AddProblemDetails();
         return builder;
     }
+
+    /// <summary>Runs the terminal chat on standard input and output.</summary>
+    public static Task RunConsoleChatAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<Channels.Console.ConsoleChat>().RunAsync(Console.In, Console.Out, CancellationToken.None);
 
     /// <summary>Tells the person who started KitBot where it listens and how to talk to it.</summary>
     public static void PrintWelcome(WebApplication app)

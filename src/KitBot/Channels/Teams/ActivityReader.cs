@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KitBot.Cards;
 using KitBot.Dialogs.Turns;
 
 namespace KitBot.Channels.Teams;
@@ -39,13 +38,13 @@ public static partial class ActivityReader
     /// <summary>The input the activity carries, or null when KitBot has nothing to do with it.</summary>
     public static TurnInput? Read(Activity activity) => activity.Type switch
     {
-        ActivityTypes.Message when activity.Value is JsonObject value => new CardActionInput(ToAction(value, verb: null)),
+        ActivityTypes.Message when activity.Value is JsonObject value => new CardActionInput(CardActionData.Read(value)),
         ActivityTypes.Message when !string.IsNullOrWhiteSpace(activity.Text) => new TextInput(StripMentions(activity)),
         ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true =>
             new ConversationStartedInput(),
         ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade" => new ConversationStartedInput(),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction && activity.Value?["action"] is JsonObject action =>
-            new CardActionInput(ToAction(action["data"] as JsonObject ?? [], action["verb"]?.GetValue<string>())),
+            new CardActionInput(CardActionData.Read(action["data"] as JsonObject ?? [], action["verb"]?.GetValue<string>())),
         _ => null,
     };
 
@@ -65,34 +64,6 @@ public static partial class ActivityReader
 
         return Whitespace().Replace(text, " ").Trim();
     }
-
-    private static CardAction ToAction(JsonObject data, string? verb)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, node) in data)
-        {
-            if (node is JsonValue scalar && key is not CardActionFields.Verb and not CardActionFields.DialogId and not CardActionFields.Step)
-            {
-                values[key] = Scalar(scalar);
-            }
-        }
-
-        return new CardAction(
-            verb ?? Text(data[CardActionFields.Verb]) ?? string.Empty,
-            Text(data[CardActionFields.DialogId]),
-            int.TryParse(Text(data[CardActionFields.Step]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var step) ? step : null,
-            values);
-    }
-
-    private static string? Text(JsonNode? node) => node is JsonValue value ? Scalar(value) : null;
-
-    private static string Scalar(JsonValue value) => value.GetValueKind() switch
-    {
-        JsonValueKind.String => value.GetValue<string>(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => value.ToJsonString(),
-    };
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
