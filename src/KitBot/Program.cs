@@ -1,20 +1,31 @@
 using KitBot.Hosting;
 
-var builder = KitBotHost.CreateBuilder(args);
+// dotnet run --project src/KitBot [-- chat | -- package-teams [--out=kitbot-teams.zip]] [--Section:Key=value ...]
+var command = args is [var first, ..] && !first.StartsWith('-') ? first : "serve";
+var settings = command == "serve" ? args : args[1..];
+
+var builder = KitBotHost.CreateBuilder(settings);
 builder.AddKitBot();
 
-if (args is ["chat", ..])
+switch (command)
 {
-    // The terminal chat: the same dialogs and storage, no web server.
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    await builder.Build().RunConsoleChatAsync();
-    return;
+    case "chat":
+        // The terminal chat: the same dialogs and storage, no web server.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await builder.Build().RunConsoleChatAsync();
+        return 0;
+    case "package-teams":
+        return KitBotHost.WriteTeamsPackage(builder.Build(), builder.Configuration["out"] ?? "kitbot-teams.zip");
+    case "serve":
+        var app = builder.Build();
+        app.MapKitBot();
+        app.Lifetime.ApplicationStarted.Register(() => KitBotHost.PrintWelcome(app));
+        await app.RunAsync();
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown command '{command}'. Use no command to serve, 'chat' for the terminal chat, or 'package-teams'.");
+        return 2;
 }
-
-var app = builder.Build();
-app.MapKitBot();
-app.Lifetime.ApplicationStarted.Register(() => KitBotHost.PrintWelcome(app));
-app.Run();
 
 /// <summary>The entry point; public so the test host can find it.</summary>
 public partial class Program;

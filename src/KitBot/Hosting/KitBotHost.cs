@@ -32,6 +32,7 @@ public static class KitBotHost
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Packaging.TeamsAppOptions>().BindConfiguration(Packaging.TeamsAppOptions.Section).ValidateDataAnnotations();
         services.AddOptions<CardOptions>().BindConfiguration(CardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -51,6 +52,26 @@ public static class KitBotHost
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         services.AddProblemDetails();
         return builder;
+    }
+
+    /// <summary>Writes the Teams app package for the configured bot; returns the process exit code.</summary>
+    public static int WriteTeamsPackage(WebApplication app, string path)
+    {
+        var teams = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        var package = app.Services.GetRequiredService<IOptions<Packaging.TeamsAppOptions>>().Value;
+        try
+        {
+            var manifest = Packaging.TeamsAppPackage.Manifest(teams.AppId, package);
+            using var zip = File.Create(path);
+            Packaging.TeamsAppPackage.Write(zip, manifest, Path.Combine(AppContext.BaseDirectory, "teams"));
+            Console.WriteLine($"Teams app package written to {Path.GetFullPath(path)}. Upload it in the Teams admin centre (Manage apps, Upload).");
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 
     /// <summary>Runs the terminal chat on standard input and output.</summary>
