@@ -27,6 +27,9 @@ internal static partial class Log
     [LoggerMessage(2006, LogLevel.Debug, "Activity of type {ActivityType} ignored")]
     public static partial void ActivityIgnored(ILogger logger, string activityType);
 
+    [LoggerMessage(2007, LogLevel.Warning, "Teams request from tenant {TenantId} refused: not in Teams:AllowedTenants")]
+    public static partial void TenantRefused(ILogger logger, string tenantId);
+
     [LoggerMessage(3001, LogLevel.Warning, "Turn on {StateKey} conflicted with another turn (attempt {Attempt}); re-running on fresh state")]
     public static partial void TurnConflict(ILogger logger, string stateKey, int attempt);
 

@@ -118,6 +118,39 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(2, (await StateAsync("c-restart")).TurnCount);
     }
 
+    [Fact]
+    public async Task ActivityFromATenantNotConfigured_GetsNoReply_AndChangesNothing()
+    {
+        await using var strict = await KitBotServer.StartAsync(settings: "Teams:AllowedTenants:0=tenant-ours");
+        using var http = new HttpClient { BaseAddress = new Uri(strict.Url) };
+        var theirs = Activity("c-tenant", "help");
+        theirs["conversation"]!["tenantId"] = "tenant-theirs";
+        var ours = Activity("c-tenant-ours", "help");
+        ours["conversation"]!["tenantId"] = "tenant-ours";
+
+        using var refused = await http.PostAsync("/api/messages", new StringContent(theirs.ToJsonString(), Encoding.UTF8, "application/json"));
+        using var served = await http.PostAsync("/api/messages", new StringContent(ours.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, served.StatusCode);
+        Assert.DoesNotContain(_connector.Received, r => r.ConversationId == "c-tenant");
+        Assert.Contains(_connector.Received, r => r.ConversationId == "c-tenant-ours");
+        Assert.Null(await strict.Get<IConversationStore>().GetReferenceAsync("msteams:c-tenant", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Health_IsLiveAndReady_WithSecurityHeaders()
+    {
+        using var live = await _http.GetAsync("/health/live");
+        using var ready = await _http.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal("nosniff", ready.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", ready.Headers.GetValues("X-Frame-Options").Single());
+    }
+
     private JsonObject Activity(string conversationId, string text) => new()
     {
         ["type"] = "message",

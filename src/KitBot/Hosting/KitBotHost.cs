@@ -98,6 +98,7 @@ public static class KitBotHost
     /// <summary>Maps every endpoint.</summary>
     public static WebApplication MapKitBot(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

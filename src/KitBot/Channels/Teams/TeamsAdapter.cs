@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using KitBot.Cards;
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
 using KitBot.Storage;
@@ -65,7 +63,7 @@ public sealed class TeamsAdapter(
     {
         var channel = activity.ChannelId ?? "msteams";
         var conversation = activity.Conversation!;
-        var tenant = conversation.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>();
+        var tenant = TenantOf(activity);
         var isGroup = conversation.IsGroup == true || conversation.ConversationType is "channel" or "groupChat";
         return new ConversationReference(
             ConversationReference.KeyFor(channel, conversation.Id!),
@@ -77,6 +75,10 @@ public sealed class TeamsAdapter(
             tenant,
             isGroup);
     }
+
+    /// <summary>The Teams tenant an activity comes from, when it says.</summary>
+    public static string? TenantOf(Activity activity) =>
+        activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>();
 
     private static string Acknowledgement(IReadOnlyList<Reply> replies) => replies.FirstOrDefault() switch
     {

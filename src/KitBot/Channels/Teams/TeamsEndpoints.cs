@@ -74,6 +74,14 @@ public static class TeamsEndpoints
             return Results.Unauthorized();
         }
 
+        var tenant = TeamsAdapter.TenantOf(activity!);
+        if (!options.Value.Serves(tenant))
+        {
+            // Another organisation's tenant: refused, logged, never answered.
+            Log.TenantRefused(logger, tenant ?? "(none)");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var invoke = await adapter.ProcessAsync(activity!, cancellationToken);
         return invoke is null
             ? Results.Accepted()

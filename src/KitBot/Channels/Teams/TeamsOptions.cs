@@ -53,6 +53,19 @@ public sealed class TeamsOptions
     [Range(1024, 10_000_000)]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// The Teams tenants KitBot serves. Empty means the bot's own <see cref="TenantId"/> when an app id is set,
+    /// and any tenant in anonymous local development.
+    /// </summary>
+    public string[] AllowedTenants { get; set; } = [];
+
+    /// <summary>True when an activity from <paramref name="tenantId"/> may be served.</summary>
+    public bool Serves(string? tenantId)
+    {
+        var allowed = AllowedTenants.Length > 0 ? AllowedTenants : IsAnonymous ? null : [TenantId];
+        return allowed is null || (tenantId is not null && allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase));
+    }
+
     /// <summary>True when no app id is configured.</summary>
     public bool IsAnonymous => string.IsNullOrWhiteSpace(AppId);
 }
