@@ -27,6 +27,9 @@ internal static partial class Log
     [LoggerMessage(2006, LogLevel.Debug, "Activity of type {ActivityType} ignored")]
     public static partial void ActivityIgnored(ILogger logger, string activityType);
 
+    [LoggerMessage(2020, LogLevel.Error, "Bot Framework signing keys could not be fetched ({ExceptionType}); inbound Teams requests are refused")]
+    public static partial void SigningKeysUnavailable(ILogger logger, string exceptionType);
+
     [LoggerMessage(3001, LogLevel.Warning, "Turn on {StateKey} conflicted with another turn (attempt {Attempt}); re-running on fresh state")]
     public static partial void TurnConflict(ILogger logger, string stateKey, int attempt);
 
