@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(2007, LogLevel.Warning, "Teams request from tenant {TenantId} refused: not in Teams:AllowedTenants")]
     public static partial void TenantRefused(ILogger logger, string tenantId);
 
+    [LoggerMessage(2020, LogLevel.Error, "Bot Framework signing keys could not be fetched ({ExceptionType}); inbound Teams requests are refused")]
+    public static partial void SigningKeysUnavailable(ILogger logger, string exceptionType);
+
     [LoggerMessage(3001, LogLevel.Warning, "Turn on {StateKey} conflicted with another turn (attempt {Attempt}); re-running on fresh state")]
     public static partial void TurnConflict(ILogger logger, string stateKey, int attempt);
 

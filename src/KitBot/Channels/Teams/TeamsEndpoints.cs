@@ -29,7 +29,7 @@ public static class TeamsEndpoints
         var identity = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), cancellationToken);
         if (identity is null)
         {
-            Log.AuthenticationFailed(logger, "token");
+            // The authenticator has logged why.
             return Results.Unauthorized();
         }
 

@@ -34,7 +34,8 @@ public sealed class TeamsOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often the signing keys are fetched again even without an unknown key id.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    /// <remarks>At least 5 minutes: Microsoft.IdentityModel's ConfigurationManager refuses shorter intervals.</remarks>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan SigningKeyRefresh { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The authority host for outbound client-credentials tokens.</summary>

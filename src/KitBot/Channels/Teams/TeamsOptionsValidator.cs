@@ -4,14 +4,18 @@ using Microsoft.Extensions.Options;
 namespace KitBot.Channels.Teams;
 
 /// <summary>
-/// Stops the host at start when it would serve anonymous requests beyond this machine: with no app id,
-/// anyone who reached it could act as any user.
+/// Stops the host at start when it would serve anonymous requests beyond this machine (with no app id, anyone
+/// who reached it could act as any user), or when tokens could not be checked safely (keys fetched over plain
+/// http from elsewhere, no issuer to accept).
 /// </summary>
 public sealed class TeamsOptionsValidator(IConfiguration configuration) : IValidateOptions<TeamsOptions>
 {
-    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options) =>
+        options.IsAnonymous ? ValidateAnonymous(options) : ValidateTokenChecks(options);
+
+    private ValidateOptionsResult ValidateAnonymous(TeamsOptions options)
     {
-        if (!options.IsAnonymous || options.DangerouslyAllowAnonymousOnNonLoopback)
+        if (options.DangerouslyAllowAnonymousOnNonLoopback)
         {
             return ValidateOptionsResult.Success;
         }
@@ -23,6 +27,25 @@ public sealed class TeamsOptionsValidator(IConfiguration configuration) : IValid
                 $"Teams:AppId is empty, so KitBot would accept unauthenticated requests, but it is set to listen on " +
                 $"{string.Join(", ", exposed)}. Set Teams:AppId (and Teams:AppPassword, Teams:TenantId), listen on " +
                 "localhost only, or set Teams:DangerouslyAllowAnonymousOnNonLoopback to true for an isolated test network.");
+    }
+
+    private static ValidateOptionsResult ValidateTokenChecks(TeamsOptions options)
+    {
+        var failures = new List<string>();
+
+        // The signing keys decide who may talk to KitBot: fetch them over TLS, except from a local test server.
+        if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
+            || !(metadata.Scheme == Uri.UriSchemeHttps || (metadata.Scheme == Uri.UriSchemeHttp && IsLoopback(metadata.AbsoluteUri))))
+        {
+            failures.Add($"Teams:OpenIdMetadataUrl must be an absolute https URL (plain http only on loopback, for tests); it is '{options.OpenIdMetadataUrl}'.");
+        }
+
+        if (options.ValidIssuers is not { Length: > 0 } issuers || issuers.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Teams:ValidIssuers must list at least one issuer, with no empty entries.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     internal static IEnumerable<string> ListenUrls(IConfiguration configuration)
