@@ -35,6 +35,7 @@ public sealed class JwtBotFrameworkAuthenticatorTests : IAsyncLifetime
             .WithSetting("Teams:OpenIdMetadataUrl", _keys.MetadataUrl)
             .WithSetting("Teams:ValidIssuers:0", Issuer)
             .WithSetting("Teams:ClockSkew", "00:05:00")
+            .WithSetting("Teams:TenantId", "tenant-1")
             .WithServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
