@@ -1,5 +1,6 @@
 using KitBot.Channels.Teams;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
 
 namespace KitBot.Hosting;
 
@@ -14,7 +15,27 @@ public static class TeamsServiceCollectionExtensions
                 ? new AnonymousAuthenticator()
                 : ActivatorUtilities.CreateInstance<JwtBotFrameworkAuthenticator>(sp));
 
-        services.AddHttpClient<IConnectorClient, ConnectorClient>();
+        // An app id without a secret and tenant would accept messages and fail every reply: refuse to start.
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsCredentialsValidator>();
+        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // MSAL caches and renews the token itself, so one provider for the whole process; its HTTP goes through
+        // the factory like everything else.
+        services.AddHttpClient(MsalHttpClientFactory.ClientName).RedactLoggedHeaders(["Authorization"]);
+        services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
+        services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
+
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(http =>
+            {
+                // ConnectorClient times each attempt itself on the injected clock (Teams:Connector:AttemptTimeout).
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // TeamsSender is a singleton and keeps its client for the life of the process, so the handler is
+            // never rotated by the factory: recycle pooled connections instead, to follow DNS changes.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(["Authorization"]);
+
         services.AddSingleton<TeamsSender>();
         services.AddSingleton<TeamsAdapter>();
         return services;

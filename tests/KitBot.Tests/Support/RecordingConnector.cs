@@ -25,6 +25,9 @@ public sealed class RecordingConnector : IConnectorClient
     public Task<ConnectorResult> UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken) =>
         Task.FromResult(Record(new RecordedActivity(reference, activity, activityId)));
 
+    public Task<CreateConversationResult> CreateConversationAsync(string serviceUrl, string botId, string userId, string? tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult(new CreateConversationResult(ConnectorOutcome.Sent, $"personal-{userId}", serviceUrl, 201));
+
     private ConnectorResult Record(RecordedActivity call)
     {
         _recorded.Enqueue(call);

@@ -10,23 +10,11 @@ public interface IConnectorClient
 
     /// <summary>Replaces a message (<c>PUT /v3/conversations/{id}/activities/{activityId}</c>), for example to refresh a card.</summary>
     Task<ConnectorResult> UpdateAsync(ConversationReference reference, string activityId, Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens (or finds) the 1:1 chat between the bot and a user, for a proactive message
+    /// (<c>POST /v3/conversations</c>). Teams needs the tenant id.
+    /// </summary>
+    Task<CreateConversationResult> CreateConversationAsync(
+        string serviceUrl, string botId, string userId, string? tenantId, CancellationToken cancellationToken);
 }
-
-/// <summary>What happened to an outgoing activity.</summary>
-public enum ConnectorOutcome
-{
-    /// <summary>The connector accepted it.</summary>
-    Sent,
-
-    /// <summary>403 or 404: the conversation is gone or the user blocked the bot. Final; do not retry.</summary>
-    Unreachable,
-
-    /// <summary>Refused before sending: larger than the message size limit.</summary>
-    TooLarge,
-
-    /// <summary>Retries ran out, or the connector answered another error.</summary>
-    Failed,
-}
-
-/// <summary>The result of a connector call.</summary>
-public sealed record ConnectorResult(ConnectorOutcome Outcome, string? ActivityId = null, int? StatusCode = null);

@@ -42,6 +42,12 @@ public sealed class TeamsOptions
     [Required]
     public string AuthorityHost { get; set; } = "https://login.microsoftonline.com";
 
+    /// <summary>
+    /// Whether MSAL checks <see cref="AuthorityHost"/> against Microsoft's known clouds (instance discovery). Turn it
+    /// off only for a token endpoint of your own, such as a local fake in tests.
+    /// </summary>
+    public bool ValidateAuthority { get; set; } = true;
+
     /// <summary>The scope requested for outbound tokens.</summary>
     [Required]
     public string OAuthScope { get; set; } = "https://api.botframework.com/.default";

@@ -36,6 +36,7 @@ public sealed class JwtBotFrameworkAuthenticatorTests : IAsyncLifetime
             .WithSetting("Teams:ValidIssuers:0", Issuer)
             .WithSetting("Teams:ClockSkew", "00:05:00")
             .WithSetting("Teams:TenantId", "tenant-1")
+            .WithSetting("Teams:AppPassword", "test-secret")
             .WithServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
