@@ -1,0 +1,18 @@
+# KitBot container image. Build: docker build -t kitbot .   Run: see docs/deploy.md.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/KitBot -c Release -o /app --nologo
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+# KitBot listens on 8080 inside the container; put TLS in front (App Service, ingress, reverse proxy).
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Urls=http://+:8080 \
+    Storage__Sqlite__Path=/data/kitbot.db
+VOLUME /data
+EXPOSE 8080
+USER app
+HEALTHCHECK --interval=30s --timeout=5s CMD wget -qO- http://localhost:8080/health/live || exit 1
+ENTRYPOINT ["dotnet", "KitBot.dll"]
