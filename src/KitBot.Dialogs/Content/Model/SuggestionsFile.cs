@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace KitBot.Dialogs.Content.Model;
+
+/// <summary>suggestions.json: purposes, forms of keeping in touch, and the support and safeguard wording.</summary>
+internal sealed record SuggestionsFile
+{
+    [JsonPropertyName("purposes")] public required IReadOnlyList<ContentOption> Purposes { get; init; }
+    [JsonPropertyName("forms")] public required IReadOnlyList<ContactForm> Forms { get; init; }
+    [JsonPropertyName("advice")] public required IReadOnlyList<ContentOption> Advice { get; init; }
+}
+
+/// <summary>A form of keeping in touch.</summary>
+internal sealed record ContactForm
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("description")] public required string Description { get; init; }
+
+    /// <summary>True for direct forms no professional supervises: never suggested where a risk is recorded.</summary>
+    [JsonPropertyName("unsupervisedDirect")] public required bool UnsupervisedDirect { get; init; }
+}
