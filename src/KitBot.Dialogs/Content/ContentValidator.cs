@@ -121,6 +121,7 @@ internal static class ContentValidator
         var problems = new List<string>();
         Options(problems, "purposes", s.Purposes);
         Options(problems, "advice", s.Advice);
+        Options(problems, "principles", s.Principles);
         Unique(problems, "forms", s.Forms.Select(f => f.Id));
         problems.AddRange(s.Forms.Where(f => Blank(f.Id, f.Name, f.Description)).Select(f => $"form '{f.Id}' needs an id, a name and a description."));
         return problems;
@@ -147,9 +148,9 @@ internal static class ContentValidator
             Known(problems, where, "purpose", rule.Purposes, Ids(s.Purposes));
             Known(problems, where, "form", rule.Forms.Concat(rule.ExcludeForms).Concat(rule.LeadForm is null ? [] : [rule.LeadForm]), s.Forms.Select(f => f.Id).ToHashSet());
             Known(problems, where, "advice", rule.Support.Concat(rule.Safeguards), Ids(s.Advice));
-            if (rule.Scope == RuleScope.Family && (rule.Forms.Count + rule.ExcludeForms.Count > 0 || rule.LeadForm is not null))
+            if (rule.Scope == RuleScope.Family && (rule.Purposes.Count + rule.Forms.Count + rule.ExcludeForms.Count > 0 || rule.LeadForm is not null))
             {
-                problems.Add($"{where} is about the whole family, so it can suggest purposes, support and safeguards but not forms.");
+                problems.Add($"{where} is about the whole family, so it can suggest support and safeguards but not purposes or forms.");
             }
         }
 

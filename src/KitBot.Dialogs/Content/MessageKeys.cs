@@ -4,6 +4,7 @@ namespace KitBot.Dialogs.Content;
 internal static class MessageKeys
 {
     public const string DialogStartOverPrompt = "dialog.startOverPrompt";
+    public const string DialogStartOverTitle = "dialog.startOverTitle";
     public const string DialogStartOverYes = "dialog.startOverYes";
     public const string DialogStartOverNo = "dialog.startOverNo";
     public const string DialogCommands = "dialog.commands";
@@ -67,11 +68,18 @@ internal static class MessageKeys
     public const string RolesLevers = "roles.levers";
     public const string RolesNoLevers = "roles.noLevers";
     public const string RolesDisclaimer = "roles.disclaimer";
+    public const string ConsultPersonHeading = "consult.personHeading";
+    public const string ConsultExhaustionHint = "consult.exhaustionHint";
+    public const string ConsultResumed = "consult.resumed";
+    public const string ConsultNothingToResume = "consult.nothingToResume";
+    public const string FactorsStrengths = "factors.strengths";
+    public const string FactorsChallenges = "factors.challenges";
 
     /// <summary>Every key, for validation at load.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         DialogStartOverPrompt,
+        DialogStartOverTitle,
         DialogStartOverYes,
         DialogStartOverNo,
         DialogCommands,
@@ -135,5 +143,11 @@ internal static class MessageKeys
         RolesLevers,
         RolesNoLevers,
         RolesDisclaimer,
+        ConsultPersonHeading,
+        ConsultExhaustionHint,
+        ConsultResumed,
+        ConsultNothingToResume,
+        FactorsStrengths,
+        FactorsChallenges,
     ];
 }

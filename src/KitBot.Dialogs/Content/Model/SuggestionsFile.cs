@@ -8,6 +8,9 @@ internal sealed record SuggestionsFile
     [JsonPropertyName("purposes")] public required IReadOnlyList<ContentOption> Purposes { get; init; }
     [JsonPropertyName("forms")] public required IReadOnlyList<ContactForm> Forms { get; init; }
     [JsonPropertyName("advice")] public required IReadOnlyList<ContentOption> Advice { get; init; }
+
+    /// <summary>The five principles every plan should meet, shown as a check at the end of the summary.</summary>
+    [JsonPropertyName("principles")] public required IReadOnlyList<ContentOption> Principles { get; init; }
 }
 
 /// <summary>A form of keeping in touch.</summary>
