@@ -11,7 +11,7 @@ namespace KitBot.Dialogs.Consultation;
 /// <summary>
 /// The keeping-in-touch consultation: about the child, who is important, strengths and challenges for each person,
 /// the adoptive parents and the adults together, then a summary of suggestions. Each step is one card with several
-/// questions, so a consultation for a child with three important people is six cards.
+/// questions, so a consultation for a child with three important people is six cards of questions and a summary.
 /// </summary>
 internal sealed class ConsultationDialog(PracticeContent content) : IDialog
 {

@@ -63,8 +63,14 @@ internal static class FactorsStep
                 ? progress
                 : progress + " · " + content.Message(MessageKeys.ConsultPersonProgress, ("n", c.PersonIndex + 1), ("total", c.People.Count)),
             ["title"] = person?.Label ?? text.Title,
+            ["hasSubtitle"] = person is not null,
             ["subtitle"] = person is null ? string.Empty : content.Consultation.Relationships.First(r => r.Id == person.Relationship).Text,
             ["intro"] = text.Intro,
+            ["answers"] = new JsonArray([.. content.Factors.Answers.Select(a => (JsonNode)new JsonObject
+            {
+                ["title"] = char.ToUpperInvariant(a.Text[0]) + a.Text[1..],
+                ["value"] = a.Id,
+            })]),
             ["noteLabel"] = q["factorNote"].Label,
             ["noteMax"] = content.Consultation.Limits.NoteLength,
             ["verb"] = person is null ? ConsultationVerbs.Adopters : ConsultationVerbs.Person,
