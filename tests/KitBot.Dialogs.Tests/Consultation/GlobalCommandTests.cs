@@ -195,7 +195,7 @@ public sealed class GlobalCommandTests
 
         // The card from before is now stale, and says so kindly.
         var before = t.StateJson;
-        t.Click(card.Template == StepCards.ConfirmTemplate ? DialogVerbs.Resume : CardInputs.MainVerb(card), CardInputs.Current(card), card);
+        t.Click(card.Template is StepCards.ConfirmTemplate or RoleGuidanceTemplates.Guidance ? DialogVerbs.Back : CardInputs.MainVerb(card), CardInputs.Current(card), card);
         t.ExpectText("earlier step");
         StateAssert.Unchanged(before, t);
     }
