@@ -152,7 +152,7 @@ public static partial class PrivacyCheck
         @"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Court|Crescent|Place|Gardens|Terrace|Grove|Hill|Row|Square|Walk|Mews|Parade|Green|Rise|View)\b|\bFlat\s+\d+")]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"\b(?:called|named|known as|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)\s+(?<name>[A-Z][a-z'\-]+)")]
+    [GeneratedRegex(@"\b(?:[Cc]alled|[Nn]amed|[Kk]nown as|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)\s+(?<name>[A-Z][a-z'\-]+)")]
     private static partial Regex Introduced();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z'\-]*")]

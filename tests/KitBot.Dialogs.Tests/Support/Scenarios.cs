@@ -16,7 +16,7 @@ internal static class Scenarios
         a.Send("start over");
         a.Send("menu");
         a.Menu(MenuVerbs.Consult);
-        a.Click(Engine.DialogVerbs.Resume);
+        a.Click(KitBot.Dialogs.Engine.DialogVerbs.Resume);
         a.Submit();
         cards.AddRange(a.Cards);
         cards.AddRange(ConsultationCaseTests.CaseB().Cards);
