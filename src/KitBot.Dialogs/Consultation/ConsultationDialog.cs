@@ -173,17 +173,32 @@ internal sealed class ConsultationDialog(PracticeContent content) : IDialog
         PrivacyConcern privacy = PrivacyConcern.None,
         IReadOnlyList<Reply>? before = null)
     {
-        var (template, data) = c.Step switch
+        var replies = new List<Reply>(before ?? []);
+        string template;
+        JsonObject data;
+        if (c.Step == ConsultationStep.Summary)
         {
-            ConsultationStep.Child => (ConsultationTemplates.Child, ChildStep.Card(content, c, submitted, privacy)),
-            ConsultationStep.People => (ConsultationTemplates.People, PeopleStep.Card(content, c, submitted, privacy)),
-            ConsultationStep.Person or ConsultationStep.Adopters => (ConsultationTemplates.Factors, FactorsStep.Card(content, c, submitted, privacy)),
-            _ => (ConsultationTemplates.Summary, SummaryStep.Card(content, c)),
-        };
+            // The people's suggestions may need several cards; only the closing card has actions, so only it is stamped.
+            var summary = SummaryBuilder.Build(content, c);
+            replies.AddRange(SummaryStep.PeopleCards(content, summary).Select(people =>
+                new CardReply(ConsultationTemplates.SummaryPeople, people, $"{people["progress"]}: {people["title"]}")));
+            (template, data) = (ConsultationTemplates.Summary, SummaryStep.ClosingCard(content, summary));
+        }
+        else
+        {
+            (template, data) = c.Step switch
+            {
+                ConsultationStep.Child => (ConsultationTemplates.Child, ChildStep.Card(content, c, submitted, privacy)),
+                ConsultationStep.People => (ConsultationTemplates.People, PeopleStep.Card(content, c, submitted, privacy)),
+                _ => (ConsultationTemplates.Factors, FactorsStep.Card(content, c, submitted, privacy)),
+            };
+        }
+
         data["canGoBack"] = c.Step != ConsultationStep.Child;
-        var summary = $"{data["progress"]}: {data["title"]}";
-        var (next, card) = StepCards.Show(state with { Consultation = c }, new ActiveDialog(Name, c.Id, StepName(c)), template, data, summary);
-        return new TurnResult(next, [.. before ?? [], card]);
+        var (next, card) = StepCards.Show(
+            state with { Consultation = c }, new ActiveDialog(Name, c.Id, StepName(c)), template, data, $"{data["progress"]}: {data["title"]}");
+        replies.Add(card);
+        return new TurnResult(next, replies);
     }
 
     private static string StepName(ConsultationState c) =>

@@ -126,7 +126,7 @@ public sealed class CardTemplateTests
         }
 
         Directory.CreateDirectory(RepositoryFolder.CardSamples);
-        foreach (var group in AllCards.Value.GroupBy(c => c.Template).Where(g => g.Key is not "welcome" and not "help"))
+        foreach (var group in Scenarios.Realistic().GroupBy(c => c.Template).Where(g => g.Key is not "welcome" and not "help"))
         {
             // The sample with the most to bind: the largest card of its kind.
             var data = group.OrderByDescending(c => Paths(c.Data).Count).ThenByDescending(c => c.Data.ToJsonString().Length).First().Data;

@@ -105,9 +105,7 @@ public sealed class ConsultationCaseTests
     public void CaseA_FourYearOldPlaced_SuggestsSiblingMeetingsFirst_FosterCarersAsStartingPoint_AndLetterWritingHelp()
     {
         var t = CaseA();
-        var summary = t.ExpectCard(ConsultationTemplates.Summary);
-
-        var mother = summary.Person("Birth mother");
+        var mother = t.SummaryPerson("Birth mother");
         Assert.Contains(Form("letterbox"), mother.Texts("forms"));
         Assert.Contains(Form("direct-supported"), mother.Texts("forms"));
         Assert.Contains(Form("one-off-meeting"), mother.Texts("forms"));
@@ -117,25 +115,26 @@ public sealed class ConsultationCaseTests
         Assert.Contains(Advice("fear-reassure"), mother.Texts("support"));
         Assert.Empty(mother.Texts("notSuggested"));
 
-        var brother = summary.Person("Older brother (7), foster care");
+        var brother = t.SummaryPerson("Older brother (7), foster care");
         Assert.Equal(Form("sibling-meetings"), brother.Texts("forms")[0]);
         Assert.Contains("relationship — Brother or sister living elsewhere", brother.Because("forms", Form("sibling-meetings")));
 
-        var carers = summary.Person("Former foster carers");
+        var carers = t.SummaryPerson("Former foster carers");
         Assert.Equal(Form("former-foster-carers"), carers.Texts("forms")[0]);
         Assert.Contains("as the starting point", carers.Texts("forms")[0]);
 
         // Nothing here calls for a plan for unplanned social media contact.
-        Assert.DoesNotContain(summary.Data["people"]!.AsArray(), p => p!.AsObject().Texts("safeguards").Contains(Advice("social-media-plan")));
+        Assert.DoesNotContain(t.SummaryPeople(), p => p.Texts("safeguards").Contains(Advice("social-media-plan")));
         Assert.Equal(ConsultationStep.Summary, t.State.Consultation!.Step);
     }
 
     [Fact]
     public void CaseB_RiskFromBirthFather_NoUnsupervisedDirectContact_SupervisedOnly_GrandmotherSupported()
     {
-        var summary = CaseB().ExpectCard(ConsultationTemplates.Summary);
+        var t = CaseB();
+        var summary = t.ExpectCard(ConsultationTemplates.Summary);
 
-        var father = summary.Person("Birth father");
+        var father = t.SummaryPerson("Birth father");
         var fatherForms = father.Texts("forms");
         Assert.Empty(fatherForms.Intersect(UnsupervisedDirectForms));
         Assert.Contains(Form("direct-supervised"), fatherForms);
@@ -149,7 +148,7 @@ public sealed class ConsultationCaseTests
         Assert.Contains("Poses a risk of harm", father.Because("notSuggested", Form("direct-supported")));
         Assert.Contains(Advice("fathers-often-lost"), father.Texts("support"));
 
-        var grandmother = summary.Person("Maternal grandmother");
+        var grandmother = t.SummaryPerson("Maternal grandmother");
         Assert.Contains(Form("direct-supported"), grandmother.Texts("forms"));
         Assert.Contains(Purpose("permission"), grandmother.Texts("purposes"));
         Assert.DoesNotContain(Advice("risk-supervised-only"), grandmother.Texts("safeguards"));
@@ -160,13 +159,14 @@ public sealed class ConsultationCaseTests
     [Fact]
     public void CaseC_BackInCare_SupportsParentingFromADistance_AndPlansForUnplannedSocialMediaContact()
     {
-        var summary = CaseC().ExpectCard(ConsultationTemplates.Summary);
+        var t = CaseC();
+        var summary = t.ExpectCard(ConsultationTemplates.Summary);
 
-        var parents = summary.Person("Adoptive parents");
+        var parents = t.SummaryPerson("Adoptive parents");
         Assert.Contains(Advice("adoptive-parents-distance"), parents.Texts("support"));
         Assert.Contains(Purpose("build-keep"), parents.Texts("purposes"));
 
-        var mother = summary.Person("Birth mother");
+        var mother = t.SummaryPerson("Birth mother");
         Assert.Contains(Advice("social-media-plan"), mother.Texts("safeguards"));
         Assert.Contains(
             "The child is seeking this person out, or in touch with them, outside the plan (for example on social media) — yes",
@@ -188,8 +188,8 @@ public sealed class ConsultationCaseTests
         foreach (var t in new[] { CaseA(), CaseB(), CaseC() })
         {
             var summary = t.ExpectCard(ConsultationTemplates.Summary);
-            var items = summary.Data["people"]!.AsArray()
-                .SelectMany(p => new[] { "purposes", "forms", "support", "safeguards", "notSuggested" }.SelectMany(list => p![list]!.AsArray()))
+            var items = t.SummaryPeople()
+                .SelectMany(p => new[] { "purposes", "forms", "support", "safeguards", "notSuggested" }.SelectMany(list => p[list]!.AsArray()))
                 .Concat(summary.Data["familySupport"]!.AsArray())
                 .Concat(summary.Data["familySafeguards"]!.AsArray())
                 .ToList();
@@ -205,9 +205,13 @@ public sealed class ConsultationCaseTests
     [Fact]
     public void Summary_IsWordedAsSuggestionsForProfessionalJudgement()
     {
-        var summary = CaseA().ExpectCard(ConsultationTemplates.Summary);
-        Assert.Contains("professional judgement", summary.Data["title"]!.GetValue<string>());
-        Assert.Contains("not decisions", summary.Data["intro"]!.GetValue<string>());
+        var t = CaseA();
+        t.ExpectCard(ConsultationTemplates.Summary);
+        var first = t.Replies.OfType<Turns.CardReply>().First();
+        Assert.Equal(ConsultationTemplates.SummaryPeople, first.Template);
+        Assert.True((bool)first.Data["showHeader"]!);
+        Assert.Contains("professional judgement", first.Data["title"]!.GetValue<string>());
+        Assert.Contains("not decisions", first.Data["intro"]!.GetValue<string>());
     }
 
     [Fact]
@@ -227,7 +231,8 @@ public sealed class ConsultationCaseTests
     public void ThreePeople_TakeSevenCards_SixOfQuestionsAndTheSummary()
     {
         var t = CaseA();
-        Assert.Equal(7, t.Cards.Count(c => c.Template.StartsWith("consult-", StringComparison.Ordinal)));
+        Assert.Equal(7, t.Cards.Count(c => c.Template.StartsWith("consult-", StringComparison.Ordinal) && c.Template != ConsultationTemplates.SummaryPeople));
+        Assert.Single(t.Replies.OfType<Turns.CardReply>(), c => c.Template == ConsultationTemplates.SummaryPeople);
     }
 
     [Fact]

@@ -42,12 +42,19 @@ internal static class ConsultationDriver
         return t;
     }
 
-    /// <summary>The summary card's section for the person labelled <paramref name="label"/>.</summary>
-    public static JsonObject Person(this CardReply summary, string label)
+    /// <summary>Every person's section on the summary's people cards, from the latest turn.</summary>
+    public static IReadOnlyList<JsonObject> SummaryPeople(this Transcript t)
     {
-        Assert.Equal(ConsultationTemplates.Summary, summary.Template);
-        return summary.Data["people"]!.AsArray().Select(p => p!.AsObject()).Single(p => p["title"]!.GetValue<string>() == label);
+        t.ExpectCard(ConsultationTemplates.Summary);
+        return t.Replies.OfType<CardReply>()
+            .Where(c => c.Template == ConsultationTemplates.SummaryPeople)
+            .SelectMany(c => c.Data["people"]!.AsArray().Select(p => p!.AsObject()))
+            .ToList();
     }
+
+    /// <summary>The summary's section for the person labelled <paramref name="label"/>.</summary>
+    public static JsonObject SummaryPerson(this Transcript t, string label) =>
+        t.SummaryPeople().Single(p => p["title"]!.GetValue<string>() == label);
 
     /// <summary>The texts of one list on a person's summary (purposes, forms, support, safeguards, notSuggested).</summary>
     public static IReadOnlyList<string> Texts(this JsonObject section, string list) =>
