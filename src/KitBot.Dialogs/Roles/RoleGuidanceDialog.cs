@@ -68,15 +68,16 @@ internal sealed class RoleGuidanceDialog(PracticeContent content) : IDialog
             return Resume(ctx);
         }
 
-        var role = action.Value(RoleInput);
-        var stage = action.Value(StageInput);
+        // Only answers from the lists are kept, so nothing typed elsewhere ends up in the state.
+        var role = content.Roles.Roles.FirstOrDefault(r => r.Id == action.Value(RoleInput))?.Id;
+        var stage = content.Consultation.JourneyStages.FirstOrDefault(s => s.Id == action.Value(StageInput))?.Id;
         var problems = new List<string>();
-        if (role is null || content.Roles.Roles.All(r => r.Id != role))
+        if (role is null)
         {
             problems.Add(content.Consultation.Questions["role"].Error);
         }
 
-        if (stage is null || content.Consultation.JourneyStages.All(s => s.Id != stage))
+        if (stage is null)
         {
             problems.Add(content.Consultation.Questions["stage"].Error);
         }
@@ -106,7 +107,6 @@ internal sealed class RoleGuidanceDialog(PracticeContent content) : IDialog
     private JsonObject PickCard(RoleGuidanceState roles)
     {
         var q = content.Consultation.Questions;
-        // A choice is shown again only if it is one of the options (a wrong answer is not echoed into the card).
         return new JsonObject
         {
             ["title"] = content.Message(MessageKeys.RolesTitle),
@@ -114,11 +114,11 @@ internal sealed class RoleGuidanceDialog(PracticeContent content) : IDialog
             ["roleLabel"] = q["role"].Label,
             ["roleError"] = q["role"].Error,
             ["roles"] = new JsonArray([.. content.Roles.Roles.Select(r => (JsonNode)new JsonObject { ["title"] = r.Name, ["value"] = r.Id })]),
-            ["role"] = content.Roles.Roles.Any(r => r.Id == roles.Role) ? roles.Role : string.Empty,
+            ["role"] = roles.Role ?? string.Empty,
             ["stageLabel"] = q["stage"].Label,
             ["stageError"] = q["stage"].Error,
             ["stages"] = CardData.Choices(content.Consultation.JourneyStages),
-            ["stage"] = content.Consultation.JourneyStages.Any(s => s.Id == roles.Stage) ? roles.Stage : string.Empty,
+            ["stage"] = roles.Stage ?? string.Empty,
         };
     }
 
