@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using KitBot.Dialogs.Consultation;
+using KitBot.Dialogs.Roles;
 
 namespace KitBot.Dialogs.Engine;
 
@@ -9,7 +11,8 @@ namespace KitBot.Dialogs.Engine;
 public sealed record ConversationState
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <remarks>2 added <see cref="Consultation"/> and <see cref="Roles"/>; version 1 state reads unchanged.</remarks>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The schema version the state was written with.</summary>
     [JsonPropertyName("v")]
@@ -38,6 +41,16 @@ public sealed record ConversationState
     [JsonPropertyName("dialog")]
     public ActiveDialog? Dialog { get; init; }
 
+    /// <summary>
+    /// The latest consultation: in progress (resumable from the menu even while another dialog runs) or finished.
+    /// </summary>
+    [JsonPropertyName("consultation")]
+    public ConsultationState? Consultation { get; init; }
+
+    /// <summary>Role guidance in progress, if any.</summary>
+    [JsonPropertyName("roles")]
+    public RoleGuidanceState? Roles { get; init; }
+
     /// <summary>A fresh conversation.</summary>
     public static ConversationState New { get; } = new();
 }
@@ -45,7 +58,9 @@ public sealed record ConversationState
 /// <summary>The dialog a conversation is in.</summary>
 /// <param name="Name">The dialog's registered name, for example <c>consultation</c>.</param>
 /// <param name="Id">This instance's id (for a consultation, its id); cards carry it.</param>
-/// <param name="Step">The step the dialog is waiting on.</param>
+/// <param name="Step">
+/// The card the dialog is waiting on: one of its steps, or a question laid over it (such as "start again?").
+/// </param>
 public sealed record ActiveDialog(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("id")] string Id,

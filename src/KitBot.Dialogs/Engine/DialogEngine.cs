@@ -1,4 +1,7 @@
+using KitBot.Dialogs.Consultation;
+using KitBot.Dialogs.Content;
 using KitBot.Dialogs.Menu;
+using KitBot.Dialogs.Roles;
 using KitBot.Dialogs.Turns;
 
 namespace KitBot.Dialogs.Engine;
@@ -10,11 +13,36 @@ namespace KitBot.Dialogs.Engine;
 public sealed class DialogEngine
 {
     private readonly VerbRegistry _verbs = new();
+    private readonly Dictionary<string, IDialog> _dialogs = new(StringComparer.Ordinal);
+    private readonly PracticeContent _content;
 
-    /// <summary>Builds the engine and registers every feature's verbs (a duplicate verb throws here).</summary>
+    /// <summary>Builds the engine with the built-in practice content.</summary>
     public DialogEngine()
+        : this(PracticeContent.Default)
     {
-        MainMenu.Register(_verbs);
+    }
+
+    /// <summary>
+    /// Builds the engine with <paramref name="content"/> (for example with a local authority's overrides) and
+    /// registers every feature's verbs (a duplicate verb throws here).
+    /// </summary>
+    public DialogEngine(PracticeContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _content = content;
+        var consultation = new ConsultationDialog(content);
+        var roles = new RoleGuidanceDialog(content);
+        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu);
+        foreach (var dialog in new IDialog[] { consultation, roles })
+        {
+            _dialogs.Add(dialog.Name, dialog);
+            dialog.Register(_verbs);
+        }
+
+        _verbs
+            .Add(DialogVerbs.Back, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Back(ctx)))
+            .Add(DialogVerbs.Restart, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Restart(ctx)))
+            .Add(DialogVerbs.Resume, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Resume(ctx)));
     }
 
     /// <summary>The verbs this engine answers.</summary>
@@ -35,8 +63,8 @@ public sealed class DialogEngine
         return turn.Input switch
         {
             ConversationStartedInput => Started(ctx),
-            TextInput text => Text(ctx, text.Text),
-            CardActionInput card => Action(ctx, card.Action),
+            TextInput text => Text(ctx with { State = ctx.State with { Greeted = true } }, text.Text),
+            CardActionInput card => Action(ctx with { State = ctx.State with { Greeted = true } }, card.Action),
             _ => ctx.Say(),
         };
     }
@@ -46,15 +74,29 @@ public sealed class DialogEngine
             ? ctx.Say()
             : DialogContext.Say(ctx.State with { Greeted = true }, MainMenu.Menu(firstTime: true));
 
-    private static TurnResult Text(DialogContext ctx, string text)
+    private TurnResult Text(DialogContext ctx, string text)
     {
-        var state = ctx.State with { Greeted = true };
-        return GlobalCommands.Parse(text) switch
+        var command = GlobalCommands.Parse(text);
+        if (Active(ctx.State) is { } dialog)
+        {
+            return command switch
+            {
+                GlobalCommand.Help => dialog.Help(ctx),
+                GlobalCommand.Menu => ctx.Say(new TextReply(_content.Message(MessageKeys.DialogMenuKept)), MainMenu.Menu(firstTime: false)),
+                GlobalCommand.Back => dialog.Back(ctx),
+                GlobalCommand.StartOver => ConfirmStartOver(ctx, dialog),
+                GlobalCommand.Cancel => dialog.Cancel(ctx),
+                _ => dialog.Text(ctx, text),
+            };
+        }
+
+        var state = ctx.State with { Dialog = null };
+        return command switch
         {
             GlobalCommand.Help => DialogContext.Say(state, MainMenu.Help()),
             GlobalCommand.Menu or GlobalCommand.StartOver => DialogContext.Say(state, MainMenu.Menu(firstTime: false)),
             GlobalCommand.Cancel => DialogContext.Say(
-                state with { Dialog = null },
+                state,
                 new TextReply("Stopped. Nothing else will be asked. Type menu whenever you want to start again.")),
             GlobalCommand.Back => DialogContext.Say(
                 state,
@@ -63,20 +105,39 @@ public sealed class DialogEngine
         };
     }
 
+    private TurnResult ConfirmStartOver(DialogContext ctx, IDialog dialog)
+    {
+        var (state, card) = StepCards.Confirm(
+            ctx.State,
+            ctx.State.Dialog! with { Step = "confirm-restart" },
+            _content.Message(MessageKeys.DialogStartOverYes),
+            _content.Message(MessageKeys.DialogStartOverPrompt, ("what", dialog.Description)),
+            (_content.Message(MessageKeys.DialogStartOverYes), DialogVerbs.Restart),
+            (_content.Message(MessageKeys.DialogStartOverNo), DialogVerbs.Resume));
+        return DialogContext.Say(state, card);
+    }
+
     private TurnResult Action(DialogContext ctx, CardAction action)
     {
-        var state = ctx.State with { Greeted = true };
-        if (IsStale(state, action))
+        if (IsStale(ctx.State, action))
         {
-            return DialogContext.Say(state, new TextReply(
+            return ctx.Say(new TextReply(
                 "That card is from an earlier step, so I have left your answers as they are. Please use the most recent card, or type menu."));
         }
 
         return _verbs.TryGet(action.Verb, out var handler)
-            ? handler(ctx with { State = state }, action)
-            : DialogContext.Say(state, new TextReply(
+            ? handler(ctx, action)
+            : ctx.Say(new TextReply(
                 "That button is no longer in use, so nothing has changed. Here is the menu."), MainMenu.Menu(firstTime: false));
     }
+
+    private TurnResult WithActiveDialog(DialogContext ctx, Func<IDialog, TurnResult> run) =>
+        Active(ctx.State) is { } dialog
+            ? run(dialog)
+            : ctx.Say(new TextReply("There is nothing in progress to carry on with. Here is the menu."), MainMenu.Menu(firstTime: false));
+
+    private IDialog? Active(ConversationState state) =>
+        state.Dialog is { } active && _dialogs.TryGetValue(active.Name, out var dialog) ? dialog : null;
 
     private static bool IsStale(ConversationState state, CardAction action) =>
         action.DialogId is not null

@@ -13,14 +13,14 @@ public static class MainMenu
     /// <summary>The help template.</summary>
     public const string HelpTemplate = "help";
 
-    /// <summary>Registers the menu's verbs.</summary>
-    public static void Register(VerbRegistry verbs)
+    /// <summary>Registers the menu's verbs; the consultation and role guidance dialogs start themselves.</summary>
+    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance)
     {
         verbs
             .Add(MenuVerbs.Show, (ctx, _) => ctx.Say(Menu(firstTime: false)))
             .Add(MenuVerbs.Help, (ctx, _) => ctx.Say(Help()))
-            .Add(MenuVerbs.Consult, (ctx, _) => ctx.Say(NotBuiltYet("A guided keeping-in-touch consultation")))
-            .Add(MenuVerbs.Roles, (ctx, _) => ctx.Say(NotBuiltYet("Role guidance")))
+            .Add(MenuVerbs.Consult, startConsultation)
+            .Add(MenuVerbs.Roles, startRoleGuidance)
             .Add(MenuVerbs.Plans, (ctx, _) => ctx.Say(NotBuiltYet("My plans and reviews")))
             .Add(MenuVerbs.AskConsultant, (ctx, _) => ctx.Say(NotBuiltYet("Asking an adoption support consultant")));
     }

@@ -1,0 +1,27 @@
+using KitBot.Dialogs.Privacy;
+using KitBot.Dialogs.Turns;
+
+namespace KitBot.Dialogs.Consultation;
+
+/// <summary>Checks a card's free text (labels and notes) for length and personal details before any of it is stored.</summary>
+internal sealed class FreeText(CardAction action)
+{
+    private readonly bool _keepRequested = string.Equals(action.Value(ConsultationInputs.PrivacyKeep), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every kind of personal detail noticed so far.</summary>
+    public PrivacyConcern Concerns { get; private set; }
+
+    /// <summary>
+    /// The concerns that stop the answers being stored: all of them, unless the only one is a suspected name and
+    /// the practitioner has ticked "keep as written".
+    /// </summary>
+    public PrivacyConcern Blocking => Concerns == PrivacyConcern.Name && _keepRequested ? PrivacyConcern.None : Concerns;
+
+    /// <summary>The trimmed text, or null when blank; records any personal details noticed.</summary>
+    public string? Read(string key)
+    {
+        var text = action.Value(key);
+        Concerns |= PrivacyCheck.Check(text);
+        return text;
+    }
+}

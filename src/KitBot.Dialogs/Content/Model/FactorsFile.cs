@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace KitBot.Dialogs.Content.Model;
+
+/// <summary>factors.json: the strengths and challenges asked about, and the four answers.</summary>
+internal sealed record FactorsFile
+{
+    [JsonPropertyName("answers")] public required IReadOnlyList<ContentOption> Answers { get; init; }
+    [JsonPropertyName("groups")] public required IReadOnlyList<FactorGroup> Groups { get; init; }
+    [JsonPropertyName("factors")] public required IReadOnlyList<Factor> Factors { get; init; }
+}
+
+/// <summary>Whose strengths and challenges a factor is about.</summary>
+internal sealed record FactorGroup
+{
+    /// <summary>One of <see cref="FactorGroups"/>.</summary>
+    [JsonPropertyName("id")] public required string Id { get; init; }
+
+    /// <summary>The heading; <c>{label}</c> is the person's label.</summary>
+    [JsonPropertyName("title")] public required string Title { get; init; }
+}
+
+/// <summary>One strength or challenge.</summary>
+internal sealed record Factor
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("group")] public required string Group { get; init; }
+    [JsonPropertyName("kind")] public required FactorKind Kind { get; init; }
+    [JsonPropertyName("text")] public required string Text { get; init; }
+
+    /// <summary>Relationships this factor is not asked about (it would not make sense for them).</summary>
+    [JsonPropertyName("notFor")] public IReadOnlyList<string> NotFor { get; init => field = value ?? []; } = [];
+
+    /// <summary>True when the factor is asked about a person with this relationship.</summary>
+    public bool AppliesTo(string relationship) => !NotFor.Contains(relationship, StringComparer.Ordinal);
+}
+
+/// <summary>Strength or challenge.</summary>
+internal enum FactorKind
+{
+    [JsonStringEnumMemberName("strength")] Strength,
+    [JsonStringEnumMemberName("challenge")] Challenge,
+}
+
+/// <summary>The four factor groups the consultation knows.</summary>
+internal static class FactorGroups
+{
+    public const string Child = "child";
+    public const string Person = "person";
+    public const string Adopters = "adopters";
+    public const string Adults = "adults";
+
+    public static readonly IReadOnlyList<string> All = [Child, Person, Adopters, Adults];
+
+    /// <summary>Groups answered once per important person (the others once per consultation).</summary>
+    public static bool IsPerPerson(string group) => group is Child or Person;
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using KitBot.Dialogs.Content;
+using KitBot.Dialogs.Content.Model;
+using KitBot.Dialogs.Privacy;
+
+namespace KitBot.Dialogs.Engine;
+
+/// <summary>Pieces of template data several cards share.</summary>
+internal static class CardData
+{
+    /// <summary>Choices for an Input.ChoiceSet: title and value for each option.</summary>
+    public static JsonArray Choices(IEnumerable<ContentOption> options) =>
+        new([.. options.Select(o => (JsonNode)new JsonObject { ["title"] = o.Text, ["value"] = o.Id })]);
+
+    /// <summary>A list of plain strings as template items with a <c>text</c> property.</summary>
+    public static JsonArray Texts(IEnumerable<string> texts) =>
+        new([.. texts.Select(t => (JsonNode)new JsonObject { ["text"] = t })]);
+
+    /// <summary>
+    /// The privacy notice block of a step card: shown when the last answers were not stored because of personal
+    /// details; "keep as written" is offered only when the sole concern is a suspected name.
+    /// </summary>
+    public static JsonObject Privacy(PracticeContent content, PrivacyConcern concerns) => new()
+    {
+        ["show"] = concerns != PrivacyConcern.None,
+        ["message"] = concerns == PrivacyConcern.None ? string.Empty : PrivacyMessage(content, concerns),
+        ["allowKeep"] = concerns == PrivacyConcern.Name,
+        ["keepLabel"] = content.Message(MessageKeys.PrivacyKeepLabel),
+    };
+
+    /// <summary>The kind warning: names the kinds of detail noticed, never the text itself.</summary>
+    public static string PrivacyMessage(PracticeContent content, PrivacyConcern concerns)
+    {
+        var kinds = Enum.GetValues<PrivacyConcern>()
+            .Where(kind => kind != PrivacyConcern.None && concerns.HasFlag(kind))
+            .Select(kind => content.Message("privacy.kind." + kind.ToString().ToLowerInvariant()))
+            .ToList();
+        var list = kinds.Count == 1 ? kinds[0] : string.Join(", ", kinds.Take(kinds.Count - 1)) + " or " + kinds[^1];
+        var message = content.Message(MessageKeys.PrivacyIntro, ("kinds", list));
+        return concerns == PrivacyConcern.Name ? message + " " + content.Message(MessageKeys.PrivacyKeepHint) : message;
+    }
+}
