@@ -37,8 +37,12 @@ public static class KitBotHost
 
         services.AddSingleton(TimeProvider.System);
 
-        // The core is pure and stateless: one instance serves every turn.
-        services.AddSingleton<DialogEngine>();
+        // The core is pure and stateless: one instance serves every turn. Its practice content is read and
+        // validated once; a broken override file stops the host naming the file and the problem.
+        services.AddOptions<Content.ContentOptions>().BindConfiguration(Content.ContentOptions.Section);
+        services.AddSingleton(sp => Dialogs.Content.PracticeContent.Load(
+            sp.GetRequiredService<IOptions<Content.ContentOptions>>().Value.OverridePath is { Length: > 0 } path ? Path.GetFullPath(path) : null));
+        services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<Dialogs.Content.PracticeContent>()));
         services.AddSingleton<TurnProcessor>();
 
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
