@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Channels.Slack;
+
+/// <summary>Runs queued Slack turns in the background, one loop per queue, so acknowledgements never wait on them.</summary>
+public sealed class SlackWorker(SlackWorkQueue queue, SlackAdapter adapter, IOptions<SlackOptions> options, ILogger<SlackWorker> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? Task.WhenAll(Enumerable.Range(0, queue.Partitions).Select(p => RunAsync(p, stoppingToken)))
+            : Task.CompletedTask;
+
+    private async Task RunAsync(int partition, CancellationToken stoppingToken)
+    {
+        // Leave the start-up path at once; the loops live on the thread pool.
+        await Task.Yield();
+        try
+        {
+            await foreach (var item in queue.Reader(partition).ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await adapter.ProcessAsync(item, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // One bad item never stops the loop.
+                    Log.SlackWorkFailed(logger, item.Request.TeamId, item.Request.ChannelId, e.GetType().Name, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
