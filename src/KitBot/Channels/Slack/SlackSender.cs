@@ -180,7 +180,7 @@ public sealed class SlackSender(
         switch (reply)
         {
             case TextReply text:
-                return PlainText(text.Text);
+                return RenderText(text.Text);
             case CardReply card:
                 return Translate(card.Template, () => cards.Render(card), card.Summary);
             case ChoicesReply choices:
@@ -204,13 +204,14 @@ public sealed class SlackSender(
         {
             // Said, not swallowed: the person learns the card could not be shown, the log says which limit.
             Log.SlackCardTooLarge(logger, template, e.Limit);
-            return PlainText($"{summary}\n\n(This card is too large to show in Slack. Please use KitBot in Microsoft Teams for this step, or type menu.)");
+            return RenderText($"{summary}\n\n(This card is too large to show in Slack. Please use KitBot in Microsoft Teams for this step, or type menu.)");
         }
     }
 
-    private static IReadOnlyList<SlackMessage> PlainText(string text)
+    /// <summary>A plain message as Slack messages: plain-text sections, so the prose shows exactly as written.</summary>
+    public static IReadOnlyList<SlackMessage> RenderText(string text)
     {
-        // Plain text objects show the prose exactly as written (no mrkdwn), so it pastes cleanly.
+        // Plain text objects show no mrkdwn, so the prose pastes cleanly into a record.
         var blocks = BlockKitTranslator.Split(text, BlockKitTranslator.MaxSectionText)
             .Select(piece => (JsonNode)new JsonObject
             {
