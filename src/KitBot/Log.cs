@@ -74,4 +74,7 @@ internal static partial class Log
 
     [LoggerMessage(6013, LogLevel.Warning, "No Slack workspace is configured for {Key}; nothing sent")]
     public static partial void SlackWorkspaceUnknown(ILogger logger, string key);
+
+    [LoggerMessage(6014, LogLevel.Warning, "Slack conversation {ConversationKey} is unreachable ({Error}); marked")]
+    public static partial void SlackConversationUnreachable(ILogger logger, string conversationKey, string error);
 }

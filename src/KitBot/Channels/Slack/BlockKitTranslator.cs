@@ -473,8 +473,9 @@ public static partial class BlockKitTranslator
                     continue;
                 }
 
-                fields.Add(Mrkdwn(title.Length == 0 ? " " : title));
-                fields.Add(Mrkdwn(value.Length == 0 ? " " : value));
+                // Slack refuses empty text; a dash shows the gap.
+                fields.Add(Mrkdwn(title.Length == 0 ? "-" : title));
+                fields.Add(Mrkdwn(value.Length == 0 ? "-" : value));
                 if (fields.Count == MaxFields)
                 {
                     Flush(ref fields);

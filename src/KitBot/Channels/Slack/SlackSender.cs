@@ -50,7 +50,7 @@ public sealed class SlackSender(
             }
             catch (SlackApiException e) when (e.IsUnreachable)
             {
-                Log.ConversationUnreachable(logger, reference.Key, null);
+                Log.SlackConversationUnreachable(logger, reference.Key, e.Error);
                 await store.MarkUnreachableAsync(reference.Key, time.GetUtcNow(), cancellationToken);
                 return ConnectorOutcome.Unreachable;
             }

@@ -7,16 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace KitBot.Tests.Channels.Slack.Support;
 
-/// <summary>One call KitBot made to the fake Slack: the Web API method (or <c>response_url</c>), its token and JSON body.</summary>
-public sealed record SlackApiCall(string Method, string? Authorization, JsonObject Body, string Path)
-{
-    public string? Channel => Body["channel"]?.GetValue<string>();
-
-    public JsonArray Blocks => Body["blocks"] as JsonArray ?? [];
-
-    public string Json => Body.ToJsonString();
-}
-
 /// <summary>
 /// A local Slack Web API on a real Kestrel server (127.0.0.1, a free port) that records every call and answers
 /// <c>ok:true</c> like Slack, unless a test scripts another answer (an error, a 429).
