@@ -2,7 +2,7 @@ namespace KitBot;
 
 /// <summary>
 /// Every log message the host writes (STYLE.md 12). Ids and event names only: never what a user typed,
-/// a token or a secret. Event ids: 1xxx host, 2xxx Teams, 3xxx turns, 4xxx storage, 5xxx cards.
+/// a token or a secret. Event ids: 1xxx host, 2xxx Teams, 3xxx turns, 4xxx storage, 5xxx cards, 6xxx Slack.
 /// </summary>
 internal static partial class Log
 {
@@ -60,4 +60,46 @@ internal static partial class Log
 
     [LoggerMessage(3003, LogLevel.Warning, "Turn on {StateKey} gave up after {Attempts} conflicting saves")]
     public static partial void TurnGaveUp(ILogger logger, string stateKey, int attempts);
+
+    [LoggerMessage(6001, LogLevel.Warning, "Slack request refused: signature check failed ({Reason})")]
+    public static partial void SlackSignatureRejected(ILogger logger, string reason);
+
+    [LoggerMessage(6002, LogLevel.Warning, "Slack request refused: team {TeamId} is not the configured workspace that signed it")]
+    public static partial void SlackTeamRefused(ILogger logger, string teamId);
+
+    [LoggerMessage(6003, LogLevel.Warning, "Slack request refused: malformed ({Problem})")]
+    public static partial void SlackMalformed(ILogger logger, string problem);
+
+    [LoggerMessage(6004, LogLevel.Debug, "Slack {Kind} acknowledged and ignored ({Reason})")]
+    public static partial void SlackIgnored(ILogger logger, string kind, string reason);
+
+    [LoggerMessage(6005, LogLevel.Information, "Slack event {EventId} already seen (a retry); acknowledged, not processed again")]
+    public static partial void SlackDuplicateEvent(ILogger logger, string eventId);
+
+    [LoggerMessage(6006, LogLevel.Warning, "Slack work queue is full; request answered 503")]
+    public static partial void SlackQueueFull(ILogger logger);
+
+    [LoggerMessage(6007, LogLevel.Warning, "Slack {Method} failed: {Error}")]
+    public static partial void SlackApiFailed(ILogger logger, string method, string error);
+
+    [LoggerMessage(6008, LogLevel.Information, "Slack {Method} rate limited; retrying after {Seconds} s (attempt {Attempt})")]
+    public static partial void SlackRateLimited(ILogger logger, string method, double seconds, int attempt);
+
+    [LoggerMessage(6009, LogLevel.Error, "Card {Template} cannot be shown in Slack: over the {Limit} limit; a notice was sent instead")]
+    public static partial void SlackCardTooLarge(ILogger logger, string template, string limit);
+
+    [LoggerMessage(6010, LogLevel.Error, "Slack work for team {TeamId} channel {ChannelId} failed with {ExceptionType}")]
+    public static partial void SlackWorkFailed(ILogger logger, string teamId, string channelId, string exceptionType, Exception exception);
+
+    [LoggerMessage(6011, LogLevel.Warning, "A response_url outside Slack:ResponseUrlPrefix was not called")]
+    public static partial void SlackResponseUrlRefused(ILogger logger);
+
+    [LoggerMessage(6012, LogLevel.Information, "Slash command in team {TeamId} channel {ChannelId} took longer than its budget; answering through response_url")]
+    public static partial void SlackCommandAnsweredLater(ILogger logger, string teamId, string channelId);
+
+    [LoggerMessage(6013, LogLevel.Warning, "No Slack workspace is configured for {Key}; nothing sent")]
+    public static partial void SlackWorkspaceUnknown(ILogger logger, string key);
+
+    [LoggerMessage(6014, LogLevel.Warning, "Slack conversation {ConversationKey} is unreachable ({Error}); marked")]
+    public static partial void SlackConversationUnreachable(ILogger logger, string conversationKey, string error);
 }

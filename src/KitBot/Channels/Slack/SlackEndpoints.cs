@@ -1,0 +1,286 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace KitBot.Channels.Slack;
+
+/// <summary>
+/// <c>POST /api/slack/events</c>, <c>/interactions</c> and <c>/commands</c>. Each verifies the signature over the raw
+/// body first (401 and nothing else on failure), reads the payload (400 when malformed), requires the payload's team
+/// to be the workspace whose secret signed it, and acknowledges at once: the turn runs on <see cref="SlackWorker"/>.
+/// </summary>
+public static class SlackEndpoints
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Maps the Slack endpoints when <c>Slack:Enabled</c> is true; otherwise maps nothing.</summary>
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder routes)
+    {
+        if (!routes.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.Enabled)
+        {
+            return routes;
+        }
+
+        var slack = routes.MapGroup("/api/slack");
+        slack.MapPost("/events", EventsAsync).WithName("SlackEvents");
+        slack.MapPost("/interactions", InteractionsAsync).WithName("SlackInteractions");
+        slack.MapPost("/commands", CommandsAsync).WithName("SlackCommands");
+        // Slack only ever POSTs; say so plainly to anything else.
+        slack.MapMethods("/{endpoint:regex(^(events|interactions|commands)$)}", ["GET", "PUT", "DELETE", "PATCH"],
+            () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
+        return routes;
+    }
+
+    private static async Task<IResult> EventsAsync(HttpContext http, SlackServices services, CancellationToken cancellationToken)
+    {
+        var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (ParseObject(body!) is not { } envelope)
+        {
+            return Malformed(services, "The body is not a JSON object.");
+        }
+
+        var inbound = SlackPayloadReader.ReadEvent(envelope, services.Time.GetUtcNow());
+        if (inbound.Problem is not null)
+        {
+            return Malformed(services, inbound.Problem);
+        }
+
+        if (inbound.Challenge is not null)
+        {
+            // url_verification names no team; a valid signature from a configured app is enough.
+            return Results.Json(new { challenge = inbound.Challenge });
+        }
+
+        if (!Accepts(signature!, inbound, services))
+        {
+            return Results.Unauthorized();
+        }
+
+        if (inbound.Request is null)
+        {
+            Log.SlackIgnored(services.Logger, "event", inbound.Ignored ?? "");
+            return Results.Ok();
+        }
+
+        if (inbound.EventId is { Length: > 0 } eventId && !services.Deduplicator.TryBegin(eventId))
+        {
+            Log.SlackDuplicateEvent(services.Logger, eventId);
+            return Results.Ok();
+        }
+
+        if (!services.Queue.TryEnqueue(new SlackWorkItem(inbound.Request)))
+        {
+            // Not taken: let Slack's retry bring it again.
+            if (inbound.EventId is { Length: > 0 } id)
+            {
+                services.Deduplicator.Forget(id);
+            }
+
+            Log.SlackQueueFull(services.Logger);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, CancellationToken cancellationToken)
+    {
+        var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (ParseForm(body!) is not { } form)
+        {
+            return Malformed(services, "The body is not form-encoded UTF-8.");
+        }
+
+        if (!form.TryGetValue("payload", out var field) || ParseObject(Encoding.UTF8.GetBytes(field.ToString())) is not { } payload)
+        {
+            return Malformed(services, "The form field 'payload' is missing or not a JSON object.");
+        }
+
+        var inbound = SlackPayloadReader.ReadInteraction(payload, services.Time.GetUtcNow());
+        if (inbound.Problem is not null)
+        {
+            return Malformed(services, inbound.Problem);
+        }
+
+        if (!Accepts(signature!, inbound, services))
+        {
+            return Results.Unauthorized();
+        }
+
+        if (inbound.Request is null)
+        {
+            Log.SlackIgnored(services.Logger, "interaction", inbound.Ignored ?? "");
+            return Results.Ok();
+        }
+
+        if (!services.Queue.TryEnqueue(new SlackWorkItem(inbound.Request)))
+        {
+            Log.SlackQueueFull(services.Logger);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        // An empty 200 acknowledges a click and closes a submitted modal.
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> CommandsAsync(HttpContext http, SlackServices services, SlackSender sender, CancellationToken cancellationToken)
+    {
+        var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (ParseForm(body!) is not { } form)
+        {
+            return Malformed(services, "The body is not form-encoded UTF-8.");
+        }
+
+        var inbound = SlackPayloadReader.ReadCommand(form, services.Time.GetUtcNow());
+        if (inbound.Problem is not null)
+        {
+            return Malformed(services, inbound.Problem);
+        }
+
+        if (!Accepts(signature!, inbound, services))
+        {
+            return Results.Unauthorized();
+        }
+
+        var request = inbound.Request!;
+        var inline = new SlackInlineReply();
+        if (!services.Queue.TryEnqueue(new SlackWorkItem(request, inline)))
+        {
+            Log.SlackQueueFull(services.Logger);
+            return Json(Ephemeral("KitBot is busy just now. Please try again in a moment."));
+        }
+
+        // The answer comes in this response when the turn is quick; otherwise the worker sends it to response_url.
+        var replies = await inline.WaitAsync(services.Options.CommandAnswerBudget, services.Time, cancellationToken);
+        if (replies is null)
+        {
+            Log.SlackCommandAnsweredLater(services.Logger, request.TeamId, request.ChannelId);
+            return Json(Ephemeral("Working on it…"));
+        }
+
+        var (response, rest) = sender.CommandResponse(replies);
+        if (rest.Count > 0 && request.ResponseUrl is { } responseUrl)
+        {
+            // More than one message holds: the rest follows through response_url, after this response.
+            _ = Task.Run(() => sender.SendEphemeralAsync(responseUrl, rest, CancellationToken.None), CancellationToken.None);
+        }
+
+        return Json(response);
+    }
+
+    /// <summary>Reads the raw body (bounded) and verifies its signature before anything else looks at it.</summary>
+    private static async Task<(byte[]? Body, SlackSignatureResult? Signature, IResult? Refusal)> VerifyAsync(
+        HttpContext http, SlackServices services, CancellationToken cancellationToken)
+    {
+        var limit = services.Options.MaxRequestBytes;
+        var body = await ReadBodyAsync(http.Request, limit, cancellationToken);
+        if (body is null)
+        {
+            Log.SlackMalformed(services.Logger, "too large");
+            return (null, null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
+                detail: $"A Slack request may be at most {limit} bytes."));
+        }
+
+        var headers = http.Request.Headers;
+        var signature = SlackSignature.Verify(
+            services.Workspaces.All,
+            headers[SlackSignature.TimestampHeader].ToString(),
+            headers[SlackSignature.SignatureHeader].ToString(),
+            body,
+            services.Time.GetUtcNow());
+        if (!signature.IsValid)
+        {
+            Log.SlackSignatureRejected(services.Logger, signature.Failure ?? "");
+            return (null, null, Results.Unauthorized());
+        }
+
+        return (body, signature, null);
+    }
+
+    /// <summary>The payload's team must be the workspace whose secret signed the request.</summary>
+    private static bool Accepts(SlackSignatureResult signature, SlackInbound inbound, SlackServices services)
+    {
+        if (signature.For(inbound.TeamId) is not null)
+        {
+            return true;
+        }
+
+        Log.SlackTeamRefused(services.Logger, inbound.TeamId ?? "(none)");
+        return false;
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static JsonObject? ParseObject(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Dictionary<string, StringValues>? ParseForm(byte[] body)
+    {
+        try
+        {
+            return new FormReader(StrictUtf8.GetString(body)).ReadForm();
+        }
+        catch (Exception e) when (e is DecoderFallbackException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Malformed(SlackServices services, string problem)
+    {
+        Log.SlackMalformed(services.Logger, problem);
+        return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request", detail: problem);
+    }
+
+    private static JsonObject Ephemeral(string text) => new() { ["response_type"] = "ephemeral", ["text"] = text };
+
+    private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
+}

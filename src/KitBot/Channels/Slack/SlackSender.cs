@@ -1,0 +1,255 @@
+using System.Text.Json.Nodes;
+using KitBot.Cards;
+using KitBot.Channels.Teams;
+using KitBot.Conversations;
+using KitBot.Dialogs.Turns;
+using KitBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Channels.Slack;
+
+/// <summary>
+/// Renders channel-neutral replies as Slack messages (cards through <see cref="BlockKitTranslator"/>) and sends them
+/// in order: within a turn, and proactively (reminders) to a stored reference. Outcomes are the same as Teams'
+/// (<see cref="ConnectorOutcome"/>), so a caller handles both channels alike.
+/// </summary>
+public sealed class SlackSender(
+    SlackWebApiClient api,
+    CardRenderer cards,
+    IConversationStore store,
+    SlackWorkspaces workspaces,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackSender> logger)
+{
+    /// <summary>The template used to show a <see cref="ChoicesReply"/> (the same one Teams uses).</summary>
+    public const string ChoicesTemplate = "choices";
+
+    /// <summary>The reference's channel name.</summary>
+    public const string Channel = "slack";
+
+    /// <summary>Sends replies to a stored Slack conversation; stops at the first one that cannot be delivered.</summary>
+    public Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
+        SendAsync(reference, replies, null, cancellationToken);
+
+    /// <summary>Sends replies to a conversation, in a thread when <paramref name="threadTs"/> is set.</summary>
+    public async Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, CancellationToken cancellationToken)
+    {
+        var workspace = workspaces.Find(reference.TenantId);
+        if (workspace is null)
+        {
+            Log.SlackWorkspaceUnknown(logger, reference.Key);
+            return ConnectorOutcome.Failed;
+        }
+
+        foreach (var message in replies.SelectMany(Render))
+        {
+            try
+            {
+                await api.PostMessageAsync(workspace.BotToken, reference.ConversationId, message, threadTs, cancellationToken);
+            }
+            catch (SlackApiException e) when (e.IsUnreachable)
+            {
+                Log.SlackConversationUnreachable(logger, reference.Key, e.Error);
+                await store.MarkUnreachableAsync(reference.Key, time.GetUtcNow(), cancellationToken);
+                return ConnectorOutcome.Unreachable;
+            }
+            catch (SlackApiException)
+            {
+                return ConnectorOutcome.Failed;
+            }
+            catch (HttpRequestException e)
+            {
+                Log.SlackApiFailed(logger, "chat.postMessage", e.GetType().Name);
+                return ConnectorOutcome.Failed;
+            }
+        }
+
+        return ConnectorOutcome.Sent;
+    }
+
+    /// <summary>
+    /// Opens (or finds) the direct message with a user through <c>conversations.open</c>, stores its reference and
+    /// returns it, for reminders; null when the workspace is not configured or Slack refuses.
+    /// </summary>
+    public async Task<ConversationReference?> OpenDirectMessageAsync(string teamId, string userId, CancellationToken cancellationToken)
+    {
+        var workspace = workspaces.Find(teamId);
+        if (workspace is null)
+        {
+            Log.SlackWorkspaceUnknown(logger, teamId);
+            return null;
+        }
+
+        string channel;
+        try
+        {
+            channel = await api.OpenConversationAsync(workspace.BotToken, userId, cancellationToken);
+        }
+        catch (SlackApiException)
+        {
+            return null;
+        }
+
+        var reference = Reference(teamId, channel, userId, null, isGroup: false);
+        await store.SaveReferenceAsync(reference, time.GetUtcNow(), cancellationToken);
+        return reference;
+    }
+
+    /// <summary>
+    /// Shows a card as a modal (for a form too large for a message), within 3 seconds of the click that gave
+    /// <paramref name="triggerId"/>. Its submission comes back as <c>view_submission</c> and reaches the core as the
+    /// card action <paramref name="data"/> with the modal's inputs, in <paramref name="channelId"/>.
+    /// </summary>
+    public async Task<bool> OpenCardModalAsync(string teamId, string triggerId, string channelId, CardReply card, JsonObject data, string title, CancellationToken cancellationToken)
+    {
+        var workspace = workspaces.Find(teamId);
+        if (workspace is null)
+        {
+            return false;
+        }
+
+        var metadata = new JsonObject { ["channel"] = channelId, ["data"] = data.DeepClone() }.ToJsonString();
+        try
+        {
+            await api.OpenViewAsync(workspace.BotToken, triggerId, BlockKitTranslator.ToModal(cards.Render(card), title, metadata), cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is SlackApiException or BlockKitLimitException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replies only the person sees, through a <c>response_url</c>; false when the URL is not Slack's or Slack refuses.</summary>
+    public async Task<bool> SendEphemeralAsync(string responseUrl, IEnumerable<SlackMessage> messages, CancellationToken cancellationToken)
+    {
+        if (!IsSlackResponseUrl(responseUrl, out var uri))
+        {
+            Log.SlackResponseUrlRefused(logger);
+            return false;
+        }
+
+        try
+        {
+            foreach (var message in messages)
+            {
+                await api.PostToResponseUrlAsync(uri, Ephemeral(message), cancellationToken);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        {
+            Log.SlackApiFailed(logger, "response_url", e is SlackApiException s ? s.Error : e.GetType().Name);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A slash command's immediate answer: as many replies' blocks as fit in one ephemeral message; the rest, if any,
+    /// to send through <c>response_url</c>.
+    /// </summary>
+    public (JsonObject Response, IReadOnlyList<SlackMessage> Remaining) CommandResponse(IReadOnlyList<Reply> replies)
+    {
+        var messages = replies.SelectMany(Render).ToList();
+        var blocks = new JsonArray();
+        var taken = 0;
+        while (taken < messages.Count && blocks.Count + messages[taken].Blocks.Count <= BlockKitTranslator.MaxBlocksPerMessage)
+        {
+            foreach (var block in messages[taken].Blocks)
+            {
+                blocks.Add(block!.DeepClone());
+            }
+
+            taken++;
+        }
+
+        if (taken == 0)
+        {
+            return (Ephemeral(new SlackMessage("KitBot", [])), messages);
+        }
+
+        var response = Ephemeral(new SlackMessage(string.Join("\n", messages.Take(taken).Select(m => m.Text)), blocks));
+        return (response, messages.Skip(taken).ToList());
+    }
+
+    /// <summary>One reply as the Slack message(s) that show it.</summary>
+    public IReadOnlyList<SlackMessage> Render(Reply reply)
+    {
+        switch (reply)
+        {
+            case TextReply text:
+                return RenderText(text.Text);
+            case CardReply card:
+                return Translate(card.Template, () => cards.Render(card), card.Summary);
+            case ChoicesReply choices:
+                return Translate(ChoicesTemplate, () => cards.Render(ChoicesTemplate, ChoicesData(choices)), choices.Prompt);
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>The reference stored for a Slack conversation (ServiceUrl is empty: the Web API base URL is a setting).</summary>
+    public static ConversationReference Reference(string teamId, string channelId, string userId, string? botUserId, bool isGroup) =>
+        new(ConversationReference.KeyFor(Channel, channelId), Channel, channelId, "", userId, botUserId, teamId, isGroup);
+
+    private IReadOnlyList<SlackMessage> Translate(string template, Func<JsonObject> render, string summary)
+    {
+        try
+        {
+            return BlockKitTranslator.ToMessages(render(), summary);
+        }
+        catch (BlockKitLimitException e)
+        {
+            // Said, not swallowed: the person learns the card could not be shown, the log says which limit.
+            Log.SlackCardTooLarge(logger, template, e.Limit);
+            return RenderText($"{summary}\n\n(This card is too large to show in Slack. Please use KitBot in Microsoft Teams for this step, or type menu.)");
+        }
+    }
+
+    /// <summary>A plain message as Slack messages: plain-text sections, so the prose shows exactly as written.</summary>
+    public static IReadOnlyList<SlackMessage> RenderText(string text)
+    {
+        // Plain text objects show no mrkdwn, so the prose pastes cleanly into a record.
+        var blocks = BlockKitTranslator.Split(text, BlockKitTranslator.MaxSectionText)
+            .Select(piece => (JsonNode)new JsonObject
+            {
+                ["type"] = "section",
+                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = piece, ["emoji"] = false },
+            })
+            .Chunk(BlockKitTranslator.MaxBlocksPerMessage)
+            .Select(chunk => new SlackMessage(BlockKitTranslator.Escape(BlockKitTranslator.Shorten(text, 3000)), new JsonArray(chunk)))
+            .ToList();
+        return blocks;
+    }
+
+    private static JsonObject Ephemeral(SlackMessage message)
+    {
+        var body = new JsonObject
+        {
+            ["response_type"] = "ephemeral",
+            ["replace_original"] = false,
+            ["text"] = message.Text,
+        };
+        if (message.Blocks.Count > 0)
+        {
+            body["blocks"] = message.Blocks.DeepClone();
+        }
+
+        return body;
+    }
+
+    private bool IsSlackResponseUrl(string url, out Uri uri) =>
+        Uri.TryCreate(url, UriKind.Absolute, out uri!)
+        && url.StartsWith(options.Value.ResponseUrlPrefix, StringComparison.OrdinalIgnoreCase)
+        && !url.Contains("..", StringComparison.Ordinal);
+
+    private static JsonObject ChoicesData(ChoicesReply choices) => new()
+    {
+        ["prompt"] = choices.Prompt,
+        ["choices"] = new JsonArray(choices.Choices
+            .Select(c => (JsonNode)new JsonObject { ["label"] = c.Label, ["verb"] = c.Verb })
+            .ToArray()),
+    };
+}

@@ -1,0 +1,31 @@
+using KitBot.Channels.Slack;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Hosting;
+
+/// <summary>Registers the Slack channel; its endpoints and worker only run when <c>Slack:Enabled</c> is true.</summary>
+public static class SlackServiceCollectionExtensions
+{
+    public static IServiceCollection AddSlackChannel(this IServiceCollection services)
+    {
+        // Validated at start: a bad workspace entry stops the host with a message naming it (STYLE.md 9).
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<SlackWorkspaces>();
+        services.AddSingleton<SlackChannelPacer>();
+        services.AddHttpClient<SlackWebApiClient>((sp, client) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
+            client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+        });
+        services.AddSingleton<SlackSender>();
+        services.AddSingleton<SlackAdapter>();
+
+        // Endpoints only acknowledge; the queue and worker do the turns (Slack wants an answer within 3 s).
+        services.AddSingleton<SlackEventDeduplicator>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddSingleton<SlackServices>();
+        services.AddHostedService<SlackWorker>();
+        return services;
+    }
+}

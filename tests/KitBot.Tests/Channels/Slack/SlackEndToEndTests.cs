@@ -1,0 +1,210 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KitBot.Tests.Channels.Slack.Support;
+
+namespace KitBot.Tests.Channels.Slack;
+
+/// <summary>
+/// The real host with Slack enabled, against a local fake Slack Web API on Kestrel: signed requests in, recorded
+/// Web API calls out. Each test talks in its own channel.
+/// </summary>
+public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture<SlackHostFixture>
+{
+    private const string WelcomeHeading = "KitBot: keeping in touch after adoption";
+    private const string HelpHeading = "Help and privacy";
+
+    private FakeSlackApi Slack => fixture.Slack;
+
+    private SlackHost Bot => fixture.Bot;
+
+    private static bool HasHeader(SlackApiCall call, string text) =>
+        call.Blocks.OfType<JsonObject>().Any(b => b["type"]?.GetValue<string>() == "header" && b["text"]?["text"]?.GetValue<string>() == text);
+
+    private async Task<SlackApiCall> WaitForHeaderAsync(string channel, string heading, int after = 0)
+    {
+        var calls = await Slack.WaitForAsync(
+            cs => cs.Skip(after).Any(c => c.Method == "chat.postMessage" && c.Channel == channel && HasHeader(c, heading)),
+            $"posting '{heading}' to {channel}");
+        return calls.Skip(after).First(c => c.Method == "chat.postMessage" && c.Channel == channel && HasHeader(c, heading));
+    }
+
+    private async Task SendOkAsync(HttpRequestMessage request)
+    {
+        using var response = await Bot.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DirectMessage_StartsAConversation_TheMenuComesBackAsBlocks()
+    {
+        await SendOkAsync(SlackRequests.Event(SlackRequests.DirectMessage("hello there", channel: "DE2E1", user: "UE2E1")));
+
+        var welcome = await WaitForHeaderAsync("DE2E1", WelcomeHeading);
+        Assert.Equal($"Bearer {SlackRequests.Token}", welcome.Authorization);
+        Assert.Contains(Slack.Calls, c => FakeSlackApi.IsPost(c, "did not understand") && c.Channel == "DE2E1");
+        Assert.Contains(SlackRequests.Elements(welcome.Blocks), e => e["type"]!.GetValue<string>() == "button");
+        Assert.Empty(BlockKitLimits.Violations(welcome.Blocks));
+    }
+
+    [Fact]
+    public async Task PressingHelpAndPrivacy_OnTheWelcomeCard_BringsTheHelpCard()
+    {
+        await SendOkAsync(SlackRequests.Event(SlackRequests.DirectMessage("hi", channel: "DE2E2", user: "UE2E2")));
+        var welcome = await WaitForHeaderAsync("DE2E2", WelcomeHeading);
+        var seen = Slack.Calls.Count;
+
+        var button = SlackRequests.Button(welcome.Blocks, "Help and privacy");
+        await SendOkAsync(SlackRequests.Interaction(SlackRequests.BlockActions(button, channel: "DE2E2", user: "UE2E2")));
+
+        var help = await WaitForHeaderAsync("DE2E2", HelpHeading, after: seen);
+        Assert.Contains("Privacy: use age bands", help.Json);
+        Assert.Contains("menu.show", SlackRequests.Button(help.Blocks, "Main menu")["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OpeningTheMessagesTab_GreetsOnce()
+    {
+        var opened = new JsonObject { ["type"] = "app_home_opened", ["user"] = "UE2E3", ["channel"] = "DE2E3", ["tab"] = "messages" };
+        await SendOkAsync(SlackRequests.Event(SlackRequests.Envelope((JsonObject)opened.DeepClone())));
+        await SendOkAsync(SlackRequests.Event(SlackRequests.Envelope((JsonObject)opened.DeepClone())));
+        await SendOkAsync(SlackRequests.Event(SlackRequests.DirectMessage("help", channel: "DE2E3", user: "UE2E3")));
+
+        // The channel's turns run in order, so once help is there both openings have been handled.
+        await WaitForHeaderAsync("DE2E3", HelpHeading);
+        Assert.Single(Slack.Calls, c => c.Channel == "DE2E3" && HasHeader(c, WelcomeHeading));
+    }
+
+    [Fact]
+    public async Task RetriedEvent_WithTheSameEventId_IsAnsweredOnce()
+    {
+        var envelope = SlackRequests.DirectMessage("what is this?", channel: "DE2E4", user: "UE2E4", eventId: "EvRETRY0001");
+        await SendOkAsync(SlackRequests.Event(envelope));
+        var retry = SlackRequests.Event(envelope);
+        retry.Headers.Add("X-Slack-Retry-Num", "1");
+        retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        await SendOkAsync(retry);
+        await SendOkAsync(SlackRequests.Event(SlackRequests.DirectMessage("help", channel: "DE2E4", user: "UE2E4")));
+
+        await WaitForHeaderAsync("DE2E4", HelpHeading);
+        Assert.Single(Slack.Calls, c => c.Channel == "DE2E4" && FakeSlackApi.IsPost(c, "did not understand"));
+    }
+
+    [Fact]
+    public async Task SlashCommandHelp_AnswersWithinTheRequest_Ephemerally()
+    {
+        using var response = await Bot.SendAsync(SlackRequests.Command("help", channel: "CE2E5", user: "UE2E5"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal("ephemeral", body["response_type"]!.GetValue<string>());
+        var blocks = body["blocks"]!.AsArray();
+        Assert.Contains(blocks.OfType<JsonObject>(), b => b["type"]!.GetValue<string>() == "header" && b["text"]!["text"]!.GetValue<string>() == HelpHeading);
+        Assert.Empty(BlockKitLimits.Violations(blocks));
+        Assert.DoesNotContain(Slack.Calls, c => c.Channel == "CE2E5");
+    }
+
+    [Theory]
+    [InlineData("consult", "A guided keeping-in-touch consultation")]
+    [InlineData("roles", "Role guidance is not available")]
+    [InlineData("reviews", "My plans and reviews is not available")]
+    [InlineData("", WelcomeHeading)]
+    public async Task SlashCommandWords_ReachTheSameMenuActionsAsTeams(string words, string expected)
+    {
+        using var response = await Bot.SendAsync(SlackRequests.Command(words, channel: "DE2E6", user: "UE2E6" + words.Length));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AButtonOnAnEphemeralMessage_IsAnsweredThroughItsResponseUrl()
+    {
+        using var command = await Bot.SendAsync(SlackRequests.Command("", channel: "CE2E7", user: "UE2E7"));
+        var blocks = JsonNode.Parse(await command.Content.ReadAsStringAsync())!["blocks"]!.AsArray();
+        var responseUrl = Slack.ResponseUrlPrefix + "actions/T/7/xyz";
+
+        await SendOkAsync(SlackRequests.Interaction(SlackRequests.BlockActions(
+            SlackRequests.Button(blocks, "Help and privacy"), channel: "CE2E7", user: "UE2E7", ephemeral: true, responseUrl: responseUrl)));
+
+        var calls = await Slack.WaitForAsync(cs => cs.Any(c => c.Method == "response_url" && HasHeader(c, HelpHeading)), "answering through response_url");
+        var answer = calls.First(c => c.Method == "response_url" && HasHeader(c, HelpHeading));
+        Assert.Equal("/hooks/actions/T/7/xyz", answer.Path);
+        Assert.Equal("ephemeral", answer.Body["response_type"]!.GetValue<string>());
+        // Nothing the person asked for is posted where the whole channel would see it.
+        Assert.DoesNotContain(Slack.Calls, c => c.Method == "chat.postMessage" && c.Channel == "CE2E7");
+    }
+
+    [Fact]
+    public async Task AButtonFromAnEarlierStep_IsAnsweredAsTeamsWould()
+    {
+        var old = new JsonObject
+        {
+            ["action_id"] = "ac.btn.0",
+            ["value"] = new JsonObject { ["verb"] = "menu.help", ["cid"] = "an-old-consultation", ["step"] = 1 }.ToJsonString(),
+        };
+
+        await SendOkAsync(SlackRequests.Interaction(SlackRequests.BlockActions(old, channel: "DE2E8", user: "UE2E8")));
+
+        await Slack.WaitForAsync(cs => cs.Any(c => c.Channel == "DE2E8" && FakeSlackApi.IsPost(c, "That card is from an earlier step")), "the stale-card answer");
+        Assert.DoesNotContain(Slack.Calls, c => c.Channel == "DE2E8" && HasHeader(c, HelpHeading));
+    }
+
+    [Fact]
+    public async Task AMentionInAChannel_IsAnsweredInItsThread()
+    {
+        var mention = SlackRequests.Envelope(new JsonObject
+        {
+            ["type"] = "app_mention",
+            ["user"] = "UE2E9",
+            ["channel"] = "CE2E9",
+            ["text"] = $"<@{SlackRequests.BotUserId}> help",
+            ["ts"] = "1700000123.000100",
+        });
+
+        await SendOkAsync(SlackRequests.Event(mention));
+
+        var help = await WaitForHeaderAsync("CE2E9", HelpHeading);
+        Assert.Equal("1700000123.000100", help.Body["thread_ts"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task UrlVerification_EchoesTheChallenge()
+    {
+        using var response = await Bot.SendAsync(SlackRequests.Event(new JsonObject { ["token"] = "t", ["type"] = "url_verification", ["challenge"] = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["challenge"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AReminder_CanOpenADirectMessage_AndSendTheCoreReplies()
+    {
+        var sender = Bot.Get<KitBot.Channels.Slack.SlackSender>();
+
+        var reference = await sender.OpenDirectMessageAsync(SlackRequests.OtherTeamId, "UE2E10", CancellationToken.None);
+        var outcome = await sender.SendAsync(reference!, [KitBot.Dialogs.Menu.MainMenu.Help()], CancellationToken.None);
+
+        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, outcome);
+        Assert.Equal(("slack:DUE2E10", "slack", "DUE2E10", "", SlackRequests.OtherTeamId),
+            (reference!.Key, reference.Channel, reference.ConversationId, reference.ServiceUrl, reference.TenantId));
+        var stored = await Bot.Get<KitBot.Storage.IConversationStore>().GetReferenceAsync("slack:DUE2E10", CancellationToken.None);
+        Assert.Equal(reference, stored);
+        var post = await WaitForHeaderAsync("DUE2E10", HelpHeading);
+        Assert.Equal($"Bearer {SlackRequests.OtherToken}", post.Authorization);
+        Assert.Contains(Slack.Calls, c => c.Method == "conversations.open" && c.Body["users"]!.GetValue<string>() == "UE2E10");
+    }
+
+    [Fact]
+    public async Task AChannelSlackSaysIsGone_IsMarkedUnreachable()
+    {
+        var sender = Bot.Get<KitBot.Channels.Slack.SlackSender>();
+        var reference = await sender.OpenDirectMessageAsync(SlackRequests.TeamId, "UE2E11", CancellationToken.None);
+        Slack.Script("chat.postMessage", 200, new JsonObject { ["ok"] = false, ["error"] = "channel_not_found" });
+
+        var outcome = await sender.SendAsync(reference!, [new KitBot.Dialogs.Turns.TextReply("Your review is due.")], CancellationToken.None);
+
+        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Unreachable, outcome);
+        var stored = await Bot.Get<KitBot.Storage.IConversationStore>().GetReferenceAsync(reference!.Key, CancellationToken.None);
+        Assert.True(stored!.Unreachable);
+    }
+}
