@@ -2,6 +2,7 @@
 // stdin: one card or an array of cards. stdout: for each card, the list of events (empty when it is valid).
 'use strict';
 // The package's main entry is ESM with extension-less imports, which plain Node cannot load; the dist bundle works.
+// Parsing and validating need no DOM (only rendering does), so there is no jsdom here.
 const AC = require('adaptivecards/dist/adaptivecards.js');
 
 function describe(e) {

@@ -98,7 +98,8 @@ public static class TemplateLanguageCases
         "isInteger(2.0)", "isFloat(2.5)", "isFloat(x)",
 
         // Functions the reference does not know, and calls that fail validation when parsed.
-        "foo(1, 2)", "a.b(1)", "foo!(1)", "(x)(1)", "toUpper(1)", "count(5, 6)", "if(x, 1)", "x =>",
+        "foo(1, 2)", "a.b(1)", "foo!(1)", "(x)(1)", "toUpper(1)", "count(5, 6)", "if(x, 1)", "x =>", "'s'.length",
+        "createArray(1).x", "(1 + 1).x", "!1.a", "foo().x",
     ];
 
     private static readonly (string Name, string Template, string Data)[] Templates =

@@ -3,19 +3,44 @@ namespace KitBot.Cards.Templating;
 /// <summary>Property and index access as AEL does it (SimpleObjectMemory, accessProperty, accessIndex).</summary>
 internal static class Access
 {
+    /// <summary>One part of a path, with the integer it parses as (NaN when none), computed once.</summary>
+    public readonly record struct Segment(string Name, double Index);
+
     /// <summary>
     /// SimpleObjectMemory.getValue: the path is split on '.', '[' and ']' and each part read in turn; a part that
     /// parses as an integer indexes an array. Any failure is undefined.
     /// </summary>
-    public static object? GetPath(object? memory, string path)
+    public static object? GetPath(object? memory, string path) => GetPath(memory, Split(path));
+
+    public static object? GetPath(object? memory, Segment[] segments)
     {
-        if (Js.IsUndefined(memory) || path.Length == 0)
+        if (Js.IsUndefined(memory) || segments.Length == 0)
         {
             return Js.Undefined;
         }
 
         var value = Js.Undefined;
         var current = memory;
+        foreach (var segment in segments)
+        {
+            var (next, error) = !double.IsNaN(segment.Index) && current is List<object?>
+                ? AccessIndex(current, segment.Index)
+                : AccessProperty(current, segment.Name);
+            if (error is not null)
+            {
+                return Js.Undefined;
+            }
+
+            value = next;
+            current = next;
+        }
+
+        return value;
+    }
+
+    public static Segment[] Split(string path)
+    {
+        var segments = new List<Segment>();
         var start = 0;
         for (var i = 0; i <= path.Length; i++)
         {
@@ -27,23 +52,13 @@ internal static class Access
             if (i > start)
             {
                 var part = Unquote(path[start..i]);
-                var index = Js.ParseInt(part);
-                var (next, error) = !double.IsNaN(index) && current is List<object?>
-                    ? AccessIndex(current, index)
-                    : AccessProperty(current, part);
-                if (error is not null)
-                {
-                    return Js.Undefined;
-                }
-
-                value = next;
-                current = next;
+                segments.Add(new Segment(part, Js.ParseInt(part)));
             }
 
             start = i + 1;
         }
 
-        return value;
+        return [.. segments];
     }
 
     private static string Unquote(string part)

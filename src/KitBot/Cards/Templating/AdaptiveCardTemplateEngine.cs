@@ -18,10 +18,21 @@ namespace KitBot.Cards.Templating;
 public sealed class AdaptiveCardTemplateEngine : ICardTemplateEngine
 {
     private readonly ConditionalWeakTable<JsonNode, CompiledTemplate> _compiled = [];
+    private readonly Lock _compiling = new();
 
     public JsonNode? Expand(JsonNode template, JsonNode? data)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return _compiled.GetValue(template, CompiledTemplate.Compile).Expand(data);
+        if (!_compiled.TryGetValue(template, out var compiled))
+        {
+            // A parsed JsonNode builds its members lazily and is not safe to read from two threads at once until it
+            // has, so templates are compiled one at a time; the compiled form never touches the node again.
+            lock (_compiling)
+            {
+                compiled = _compiled.GetValue(template, CompiledTemplate.Compile);
+            }
+        }
+
+        return compiled.Expand(data);
     }
 }

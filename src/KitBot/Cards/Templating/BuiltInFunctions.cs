@@ -61,7 +61,7 @@ internal static partial class BuiltInFunctions
     {
         var functions = new List<(FunctionDef Def, string[] Aliases)>
         {
-            (new(AccessorType, ReturnType.Object, Accessor), []),
+            (new(AccessorType, ReturnType.Object, Accessor, ValidateAccessor), []),
             (new(ElementType, ReturnType.Object, Element, e => Arity(e, 2, 2)), []),
             (new("+", ReturnType.String | ReturnType.Number, ApplySequenceWithError(Add, VerifyNumberOrStringOrNull), e => Arity(e, 2, int.MaxValue, ReturnType.String | ReturnType.Number)), ["add"]),
             (Numeric("-", (a, b) => a - b), ["sub"]),
@@ -162,6 +162,15 @@ internal static partial class BuiltInFunctions
         for (var i = 0; i < e.Children.Length; i++)
         {
             CheckType(e, e.Children[i], i < types.Length ? types[i] : optional[i - types.Length]);
+        }
+    }
+
+    // A member of something that is known not to be an object ('s'.length, (1).x) is refused when parsed.
+    private static void ValidateAccessor(Expr e)
+    {
+        if (e.Children.Length == 2 && (e.Children[1].ReturnType & ReturnType.Object) == 0)
+        {
+            throw new TemplateException($"{e} must have an object as its second argument.");
         }
     }
 
@@ -315,6 +324,12 @@ internal static partial class BuiltInFunctions
 
     private static EvalResult Accessor(Expr e, Scope scope, bool substitute)
     {
+        if (e.StaticPath is var (staticPath, segments))
+        {
+            var found = Access.GetPath(scope, segments);
+            return EvalResult.Ok(Js.IsUndefined(found) && substitute ? "${" + staticPath + "}" : found);
+        }
+
         var (path, left, error) = AccumulatePath(e, scope, substitute);
         if (error is not null)
         {

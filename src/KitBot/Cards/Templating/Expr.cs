@@ -14,6 +14,12 @@ internal sealed class Expr(FunctionDef function, Expr[] children, object? value 
 
     public string Type => Function.Type;
 
+    /// <summary>
+    /// For a plain chain of names (a.b.c, no indexers), the path and its split form, worked out once: most bindings
+    /// in a card are such chains and are then read without rebuilding the path on every expansion.
+    /// </summary>
+    public (string Path, Access.Segment[] Segments)? StaticPath { get; } = StaticPathOf(function, children);
+
     public bool IsConstant => ReferenceEquals(Function, BuiltInFunctions.Constant);
 
     public ReturnType ReturnType => !IsConstant ? Function.ReturnType : Value switch
@@ -64,6 +70,33 @@ internal sealed class Expr(FunctionDef function, Expr[] children, object? value 
         }
 
         return builder.Append(')').ToString();
+    }
+
+    private static (string, Access.Segment[])? StaticPathOf(FunctionDef function, Expr[] children)
+    {
+        if (function.Type != BuiltInFunctions.AccessorType)
+        {
+            return null;
+        }
+
+        var path = "";
+        for (var (type, current) = (function.Type, children); ; )
+        {
+            if (type != BuiltInFunctions.AccessorType || current.Length is not (1 or 2) || current[0].Value is not string name)
+            {
+                return null;
+            }
+
+            path = path.Length == 0 ? name : name + "." + path;
+            if (current.Length == 1)
+            {
+                break;
+            }
+
+            (type, current) = (current[1].Type, current[1].Children);
+        }
+
+        return (path, Access.Split(Scope.MemoryPath(path)));
     }
 
     private static string ConstantToString(object? value)

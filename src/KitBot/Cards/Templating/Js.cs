@@ -707,7 +707,8 @@ internal static class Js
                 var value = node.AsValue();
                 return value.GetValueKind() switch
                 {
-                    JsonValueKind.String => value.GetValue<string>(),
+                    // Through the JSON text, so any CLR value a JsonValue wraps (char, Guid, decimal) reads as JSON would.
+                    JsonValueKind.String => value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()),
                     JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,

@@ -12,8 +12,10 @@ internal sealed class Scope(object? root, object? data, object? index)
 
     public object? Index { get; } = index;
 
-    public object? GetValue(string path) =>
-        Access.GetPath(this, path.Length > 0 && path[0] != '$' ? "$data." + path : path);
+    public object? GetValue(string path) => Access.GetPath(this, MemoryPath(path));
+
+    /// <summary>The path as the memory reads it: under $data unless it names one of the memory's own members.</summary>
+    public static string MemoryPath(string path) => path.Length > 0 && path[0] != '$' ? "$data." + path : path;
 
     /// <summary>A member of the memory object itself ($root, $data, $index, $host, $_acTemplateVersion).</summary>
     public object? Member(string name)
