@@ -168,6 +168,11 @@ internal static partial class BuiltInFunctions
     // A member of something that is known not to be an object ('s'.length, (1).x) is refused when parsed.
     private static void ValidateAccessor(Expr e)
     {
+        if (e.Children.Length is 0 or > 2 || e.Children[0] is not { IsConstant: true, Value: string })
+        {
+            throw new TemplateException($"{e} must have a string as first argument.");
+        }
+
         if (e.Children.Length == 2 && (e.Children[1].ReturnType & ReturnType.Object) == 0)
         {
             throw new TemplateException($"{e} must have an object as its second argument.");
