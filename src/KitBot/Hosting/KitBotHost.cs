@@ -46,6 +46,7 @@ public static class KitBotHost
         services.AddSingleton<CardRenderer>();
 
         services.AddTeamsChannel();
+        services.AddReminders();
         services.AddSingleton<Channels.Console.ConsoleChat>();
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
@@ -82,6 +83,7 @@ public static class KitBotHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapTeams();
+        app.MapReminders();
 
         // Fail fast: build the singletons that read files and open storage now, not on the first message.
         _ = app.Services.GetRequiredService<CardRenderer>();
