@@ -32,6 +32,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         // The dashboard middleware refuses to run unless Hangfire looks registered; KitBot passes its storage explicitly.
         services.TryAddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
+        services.TryAddSingleton(_ => Hangfire.Dashboard.DashboardRoutes.Routes);
         services.AddSingleton<IReminderScheduler, HangfireReminderScheduler>();
         services.AddHostedService<ReminderHangfireServer>();
         return services;

@@ -23,20 +23,11 @@ public sealed class ReminderDelivery(
 {
     private const int MaxSweepRounds = 1000;
     private readonly ReminderOptions _options = options.Value;
+    private readonly KitBot.Turns.KeyedLock _conversationLocks = new();
 
     /// <summary>Delivers one review's reminder if it is due and nobody else has it.</summary>
     public async Task<DeliveryOutcome> DeliverAsync(string reviewId, CancellationToken cancellationToken)
     {
-        // Pace before claiming, so a wait never eats into the claim's lease; a token spent on a review another
-        // instance wins only slows this instance a little.
-        var review = await reviews.GetAsync(reviewId, cancellationToken);
-        if (review is null || review.State is not (ReviewState.Pending or ReviewState.Snoozed or ReviewState.Sending)
-            || review.RemindAt > time.GetUtcNow())
-        {
-            return DeliveryOutcome.NotClaimed;
-        }
-
-        await pacer.WaitAsync(review.ConversationKey, cancellationToken);
         var now = time.GetUtcNow();
         var claimed = await reviews.TryClaimAsync(reviewId, now, now + _options.Lease, cancellationToken);
         if (claimed is null)
@@ -44,6 +35,22 @@ public sealed class ReminderDelivery(
             return DeliveryOutcome.NotClaimed;
         }
 
+        // One send at a time per conversation in this instance: after a 403 the next reminder for the same chat
+        // sees the unreachable mark instead of asking the channel again.
+        using var conversationTurn = await _conversationLocks.AcquireAsync(claimed.ConversationKey, cancellationToken);
+
+        // Pace under the channel's limits while holding the claim, but never long enough to lose the lease:
+        // a long wait gives the review back to be sent when the bucket has room.
+        var wait = await pacer.WaitAsync(claimed.ConversationKey, _options.Lease / 4, cancellationToken);
+        if (wait > TimeSpan.Zero)
+        {
+            var later = time.GetUtcNow() + wait;
+            await reviews.ReleaseAsync(reviewId, later, null, time.GetUtcNow(), cancellationToken);
+            scheduler.ScheduleDelivery(reviewId, later);
+            return DeliveryOutcome.Retrying;
+        }
+
+        now = time.GetUtcNow();
         var reference = await conversations.GetReferenceAsync(claimed.ConversationKey, cancellationToken);
         if (reference is null || reference.Unreachable)
         {

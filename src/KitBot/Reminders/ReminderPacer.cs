@@ -14,15 +14,19 @@ public sealed class ReminderPacer(TimeProvider time, IOptions<ReminderOptions> o
     private readonly Dictionary<string, Bucket> _conversations = new(StringComparer.Ordinal);
     private Bucket? _global;
 
-    /// <summary>Waits (on the injected clock) until one more message to <paramref name="conversationKey"/> is within the limits, and takes it.</summary>
-    public async Task WaitAsync(string conversationKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits (on the injected clock) until one more message to <paramref name="conversationKey"/> is within the
+    /// limits, and takes it; returns the wait still needed, without taking anything, when it would exceed
+    /// <paramref name="maxWait"/> (the caller then tries later rather than hold its claim).
+    /// </summary>
+    public async Task<TimeSpan> WaitAsync(string conversationKey, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         while (true)
         {
             var wait = TryTake(conversationKey, time.GetUtcNow());
-            if (wait <= TimeSpan.Zero)
+            if (wait <= TimeSpan.Zero || wait > maxWait)
             {
-                return;
+                return wait;
             }
 
             await Task.Delay(wait, time, cancellationToken);
