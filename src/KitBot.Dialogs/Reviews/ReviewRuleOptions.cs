@@ -16,8 +16,17 @@ public sealed class ReviewRuleOptions
     /// <summary>After the adoption order: how often keeping in touch is reviewed.</summary>
     public string AfterOrderEvery { get; set; } = "P1Y";
 
-    /// <summary>After the adoption order: prompts at points in the child's life.</summary>
-    public LifeStageRule[] LifeStages { get; set; } =
+    /// <summary>
+    /// After the adoption order: prompts at points in the child's life; null means <see cref="DefaultLifeStages"/>.
+    /// (Null rather than a filled array, because configuration binding appends to an array it finds filled.)
+    /// </summary>
+    public LifeStageRule[]? LifeStages { get; set; }
+
+    /// <summary>The life-stage prompts in force.</summary>
+    public IReadOnlyList<LifeStageRule> EffectiveLifeStages => LifeStages ?? DefaultLifeStages;
+
+    /// <summary>The default life-stage prompts (PRACTICE.md).</summary>
+    public static IReadOnlyList<LifeStageRule> DefaultLifeStages { get; } =
     [
         new() { Name = "First exchange or meeting after placement", After = "P3M" },
         new() { Name = "Starting school", AtAge = 4 },
@@ -40,7 +49,7 @@ public sealed class ReviewRuleOptions
         Check(Authorised.Then, "Authorised:Then");
         Check(AfterOrderEvery, "AfterOrderEvery");
         Check(ProposeAhead, "ProposeAhead");
-        foreach (var stage in LifeStages)
+        foreach (var stage in EffectiveLifeStages)
         {
             if (string.IsNullOrWhiteSpace(stage.Name) || (stage.AtAge is null) == (stage.After is null))
             {

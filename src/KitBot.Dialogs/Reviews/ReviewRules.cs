@@ -51,7 +51,7 @@ public sealed class ReviewRules
                     proposals.Add(new ProposedReview(due, ReviewKind.Annual, n, $"Keeping-in-touch review {n} after the adoption order"));
                 }
 
-                foreach (var stagePrompt in _options.LifeStages)
+                foreach (var stagePrompt in _options.EffectiveLifeStages)
                 {
                     var due = LifeStageDate(stagePrompt, start, childAgeAtStart);
                     if (due is { } date && date > start && date <= horizon)

@@ -41,5 +41,5 @@ public sealed class ReminderCalendar
     /// <summary>The working hours in a zone.</summary>
     public WorkingHours For(string? zoneId) =>
         _byZone.GetOrAdd(ResolveZone(zoneId), id => new WorkingHours(
-            TimeZoneInfo.FindSystemTimeZoneById(id), _start, _end, _options.WorkingHours.Days, _holidays));
+            TimeZoneInfo.FindSystemTimeZoneById(id), _start, _end, _options.WorkingHours.EffectiveDays, _holidays));
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using KitBot.Storage;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,11 @@ public sealed class ReminderOptionsValidator(IOptions<StorageOptions> storage) :
     public ValidateOptionsResult Validate(string? name, ReminderOptions options)
     {
         var errors = new List<string>();
+        // Data annotations on the section itself do not reach the nested objects: check those here.
+        Nested(options.WorkingHours, "WorkingHours", errors);
+        Nested(options.Pacing, "Pacing", errors);
+        Nested(options.Hangfire, "Hangfire", errors);
+        Nested(options.Dashboard, "Dashboard", errors);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.DefaultTimeZone, out _))
         {
             errors.Add($"Reminders:DefaultTimeZone '{options.DefaultTimeZone}' is not a known IANA time zone.");
@@ -23,7 +29,7 @@ public sealed class ReminderOptionsValidator(IOptions<StorageOptions> storage) :
             errors.Add("Reminders:WorkingHours:Start and End must be HH:mm, with End after Start.");
         }
 
-        if (hours.Days.Length == 0)
+        if (hours.EffectiveDays.Count == 0)
         {
             errors.Add("Reminders:WorkingHours:Days needs at least one day.");
         }
@@ -58,5 +64,14 @@ public sealed class ReminderOptionsValidator(IOptions<StorageOptions> storage) :
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Nested(object section, string name, List<string> errors)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true))
+        {
+            errors.AddRange(results.Select(r => $"Reminders:{name}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        }
     }
 }

@@ -13,9 +13,12 @@ public sealed class WorkingHoursOptions
     [Required]
     public string End { get; set; } = "17:30";
 
-    /// <summary>The working days.</summary>
-    public DayOfWeek[] Days { get; set; } =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    /// <summary>The working days; null means Monday to Friday (null, because binding appends to a filled array).</summary>
+    public DayOfWeek[]? Days { get; set; }
+
+    /// <summary>The working days in force.</summary>
+    public IReadOnlyList<DayOfWeek> EffectiveDays =>
+        Days ?? [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
     /// <summary>Bank holidays (yyyy-MM-dd) on which no reminder arrives.</summary>
     public string[] BankHolidays { get; set; } = [];
