@@ -2,7 +2,8 @@ namespace KitBot;
 
 /// <summary>
 /// Every log message the host writes (STYLE.md 12). Ids and event names only: never what a user typed,
-/// a token or a secret. Event ids: 1xxx host, 2xxx Teams, 3xxx turns, 4xxx storage, 5xxx cards, 6xxx Slack.
+/// a token or a secret. Event ids: 1xxx host, 2xxx Teams, 3xxx turns, 4xxx storage, 5xxx cards, 6xxx Slack,
+/// 7xxx reminders.
 /// </summary>
 internal static partial class Log
 {
@@ -102,4 +103,30 @@ internal static partial class Log
 
     [LoggerMessage(6014, LogLevel.Warning, "Slack conversation {ConversationKey} is unreachable ({Error}); marked")]
     public static partial void SlackConversationUnreachable(ILogger logger, string conversationKey, string error);
+    [LoggerMessage(7001, LogLevel.Information, "Reminder for review {ReviewId} sent (attempt {Attempt})")]
+    public static partial void ReminderSent(ILogger logger, string reviewId, int attempt);
+
+    [LoggerMessage(7002, LogLevel.Warning, "Reminder for review {ReviewId} not sent (attempt {Attempt}); retrying at {RetryAt:o}")]
+    public static partial void ReminderRetrying(ILogger logger, string reviewId, int attempt, DateTimeOffset retryAt);
+
+    [LoggerMessage(7003, LogLevel.Warning, "Reminder for review {ReviewId}: conversation {ConversationKey} unreachable; {Count} review(s) marked undeliverable")]
+    public static partial void ReminderUnreachable(ILogger logger, string reviewId, string conversationKey, int count);
+
+    [LoggerMessage(7004, LogLevel.Warning, "Reminder for review {ReviewId}: no reachable reference for {ConversationKey}; marked undeliverable")]
+    public static partial void ReminderUndeliverable(ILogger logger, string reviewId, string conversationKey);
+
+    [LoggerMessage(7005, LogLevel.Error, "Reminder for review {ReviewId} given up after {Attempts} attempt(s) ({Outcome})")]
+    public static partial void ReminderFailed(ILogger logger, string reviewId, int attempts, string outcome);
+
+    [LoggerMessage(7006, LogLevel.Error, "Reminder for review {ReviewId} failed with {ExceptionType}")]
+    public static partial void ReminderError(ILogger logger, string reviewId, string exceptionType, Exception exception);
+
+    [LoggerMessage(7007, LogLevel.Information, "Reminder sweep delivered {Count} reminder(s)")]
+    public static partial void ReminderSweep(ILogger logger, int count);
+
+    [LoggerMessage(7008, LogLevel.Warning, "Hangfire dashboard request refused ({Reason})")]
+    public static partial void DashboardRefused(ILogger logger, string reason);
+
+    [LoggerMessage(7009, LogLevel.Information, "Review action {Verb} on review {ReviewId}: {Change}")]
+    public static partial void ReviewAction(ILogger logger, string verb, string reviewId, string change);
 }

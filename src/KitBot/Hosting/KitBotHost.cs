@@ -52,6 +52,7 @@ public static class KitBotHost
 
         services.AddTeamsChannel();
         services.AddSlackChannel();
+        services.AddReminders();
         services.AddSingleton<Channels.Console.ConsoleChat>();
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
@@ -110,6 +111,7 @@ public static class KitBotHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapTeams();
         Channels.Slack.SlackEndpoints.MapSlack(app);
+        app.MapReminders();
 
         // Fail fast: build the singletons that read files and open storage now, not on the first message.
         _ = app.Services.GetRequiredService<CardRenderer>();

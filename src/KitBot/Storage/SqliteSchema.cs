@@ -23,5 +23,31 @@ internal static class SqliteSchema
             unreachable INTEGER NOT NULL,
             updated_at TEXT NOT NULL)
         """,
+        // 2: reviews, the source of truth for reminders (times in Unix milliseconds, UTC).
+        """
+        CREATE TABLE review (
+            id TEXT PRIMARY KEY,
+            plan_id TEXT NOT NULL,
+            conversation_key TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            due_date TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            due_at INTEGER NOT NULL,
+            remind_at INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            lease_until INTEGER,
+            sent_at INTEGER,
+            last_status INTEGER,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX review_due ON review (state, remind_at);
+        CREATE INDEX review_user ON review (user_id, due_at);
+        CREATE INDEX review_conversation ON review (conversation_key, state)
+        """,
     ];
 }

@@ -13,6 +13,8 @@ public sealed class StorageOptions
     public string Provider { get; set; } = "Sqlite";
 
     public SqliteStorageOptions Sqlite { get; set; } = new();
+
+    public PostgresStorageOptions PostgreSql { get; set; } = new();
 }
 
 /// <summary>The <c>Storage:Sqlite</c> settings section.</summary>
@@ -21,4 +23,11 @@ public sealed class SqliteStorageOptions
     /// <summary>The database file; a relative path is relative to the working folder. Created on start.</summary>
     [Required]
     public string Path { get; set; } = "data/kitbot.db";
+}
+
+/// <summary>The <c>Storage:PostgreSql</c> settings section.</summary>
+public sealed class PostgresStorageOptions
+{
+    /// <summary>The Npgsql connection string; required when Storage:Provider is PostgreSql. Keep the password in the environment.</summary>
+    public string ConnectionString { get; set; } = "";
 }

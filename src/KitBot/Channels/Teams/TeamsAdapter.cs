@@ -1,5 +1,6 @@
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
+using KitBot.Reminders;
 using KitBot.Storage;
 using KitBot.Turns;
 
@@ -14,7 +15,8 @@ public sealed class TeamsAdapter(
     IConversationStore store,
     TeamsSender sender,
     TimeProvider time,
-    ILogger<TeamsAdapter> logger)
+    ILogger<TeamsAdapter> logger,
+    ReviewActions? reviews = null)
 {
     /// <summary>Handles one authenticated, well-formed activity; returns the invoke response for invokes.</summary>
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
@@ -42,7 +44,11 @@ public sealed class TeamsAdapter(
         TurnResult result;
         try
         {
-            result = await turns.RunAsync(stateKey, turn, cancellationToken);
+            // Review actions change stored reviews: the host applies the core's pure decisions (Reminders/ReviewActions).
+            var reviewReplies = reviews is null ? null : await reviews.TryHandleAsync(turn, reference.Key, cancellationToken);
+            result = reviewReplies is null
+                ? await turns.RunAsync(stateKey, turn, cancellationToken)
+                : new TurnResult(KitBot.Dialogs.Engine.ConversationState.New, reviewReplies);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KitBot.Dialogs.Turns;
+
+namespace KitBot.Dialogs.Reviews;
+
+/// <summary>The review cards' data (templates in <c>cards/</c>): set-up, proposed dates, the reminder, my reviews.</summary>
+public static class ReviewCards
+{
+    /// <summary>The reminder card template.</summary>
+    public const string ReminderTemplate = "reminder";
+
+    /// <summary>The my-reviews card template.</summary>
+    public const string MyReviewsTemplate = "my-reviews";
+
+    /// <summary>The set-up card template.</summary>
+    public const string SetupTemplate = "review-setup";
+
+    /// <summary>The proposed-dates card template.</summary>
+    public const string ProposalsTemplate = "review-proposals";
+
+    /// <summary>A date as the cards show it: "Friday 12 June 2026".</summary>
+    public static string Show(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A date as Input.Date reads and writes it.</summary>
+    public static string Wire(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a date an Input.Date submitted, or null.</summary>
+    public static DateOnly? ReadDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>The reminder card for a due review. <paramref name="today"/> is the practitioner's date, the earliest date it can move to.</summary>
+    public static CardReply Reminder(ReviewSnapshot review, DateOnly today) => new(
+        ReminderTemplate,
+        new JsonObject
+        {
+            ["reviewId"] = review.Id,
+            ["planId"] = review.PlanId,
+            ["label"] = review.Label,
+            ["due"] = Show(review.Due),
+            ["kind"] = KindText(review.Kind),
+            ["minDate"] = Wire(today),
+        },
+        $"Plan review due {Show(review.Due)}: {review.Label}");
+
+    /// <summary>The practitioner's upcoming reviews, each with its actions; undeliverable ones are flagged.</summary>
+    public static CardReply MyReviews(IReadOnlyList<ReviewSnapshot> reviews, DateOnly today, string? planId = null) => new(
+        MyReviewsTemplate,
+        new JsonObject
+        {
+            ["title"] = planId is null ? "My reviews" : "Reviews for this plan",
+            ["empty"] = reviews.Count == 0,
+            ["minDate"] = Wire(today),
+            ["reviews"] = new JsonArray(reviews.Select(r => (JsonNode)new JsonObject
+            {
+                ["reviewId"] = r.Id,
+                ["planId"] = r.PlanId,
+                ["label"] = r.Label,
+                ["due"] = Show(r.Due),
+                ["status"] = StatusText(r.State),
+                ["undeliverable"] = r.State is ReviewState.Undeliverable or ReviewState.Failed,
+                ["dateInput"] = $"{ReviewVerbs.Date}_{r.Id}",
+            }).ToArray()),
+        },
+        reviews.Count == 0 ? "You have no upcoming reviews." : $"You have {reviews.Count} upcoming review(s).");
+
+    /// <summary>Asks where the child is in the process and the date it started.</summary>
+    public static CardReply Setup() => new(
+        SetupTemplate,
+        new JsonObject
+        {
+            ["stages"] = new JsonArray(
+                Option("Placed for adoption (date of placement)", nameof(ReviewStage.PlacedForAdoption)),
+                Option("Authorised to be placed, not yet placed (date of the authority)", nameof(ReviewStage.AuthorisedNotPlaced)),
+                Option("Adoption order made (date of the order)", nameof(ReviewStage.AfterAdoptionOrder))),
+        },
+        "Set up plan reviews: choose the stage and the date it started.");
+
+    /// <summary>The proposed dates, each one kept or dropped and movable, plus a date of the practitioner's own.</summary>
+    public static CardReply Proposals(ReviewStage stage, DateOnly start, int? age, IReadOnlyList<ProposedReview> proposals) => new(
+        ProposalsTemplate,
+        new JsonObject
+        {
+            ["stage"] = stage.ToString(),
+            ["start"] = Wire(start),
+            ["startText"] = Show(start),
+            ["age"] = age?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ["count"] = proposals.Count.ToString(CultureInfo.InvariantCulture),
+            ["proposals"] = new JsonArray(proposals.Select((p, i) => (JsonNode)new JsonObject
+            {
+                ["keepId"] = $"keep_{i}",
+                ["dueId"] = $"due_{i}",
+                ["label"] = p.Label,
+                ["due"] = Wire(p.Due),
+                ["dueText"] = Show(p.Due),
+            }).ToArray()),
+        },
+        $"Proposed review dates from {Show(start)}: keep, drop or move any, or add your own.");
+
+    private static JsonObject Option(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static string KindText(ReviewKind kind) => kind switch
+    {
+        ReviewKind.Statutory => "Statutory review",
+        ReviewKind.Annual => "Yearly review",
+        ReviewKind.LifeStage => "Life-stage prompt",
+        _ => "Review you added",
+    };
+
+    private static string StatusText(ReviewState state) => state switch
+    {
+        ReviewState.Pending => "Upcoming",
+        ReviewState.Snoozed => "Snoozed",
+        ReviewState.Sending or ReviewState.Sent => "Reminder sent",
+        ReviewState.Undeliverable => "Could not be delivered: KitBot cannot reach this chat",
+        ReviewState.Failed => "Could not be delivered",
+        ReviewState.Done => "Reviewed",
+        _ => "Stopped",
+    };
+}

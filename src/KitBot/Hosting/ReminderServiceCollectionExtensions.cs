@@ -1,0 +1,105 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using KitBot.Reminders;
+using KitBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Hosting;
+
+/// <summary>Registers plan-review reminders: the reviews store, delivery, pacing, Hangfire and its dashboard.</summary>
+public static class ReminderServiceCollectionExtensions
+{
+    public static IServiceCollection AddReminders(this IServiceCollection services)
+    {
+        // Settings are validated at start (STYLE.md 9): a bad time, date, zone, rule or dashboard setting stops the host.
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+
+        services.AddPostgreSqlStorageWhenConfigured();
+
+        services.AddSingleton<ReminderCalendar>();
+        services.AddSingleton<ReminderPacer>();
+        services.AddSingleton<ReminderDelivery>();
+        services.AddSingleton<ReviewActions>();
+        services.AddSingleton<ReminderJobs>();
+
+        // Hangfire on KitBot's own storage instance, never its global configuration (two hosts in one test process stay apart).
+        services.TryAddSingleton<JobStorage>(sp => CreateJobStorage(sp));
+        services.TryAddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        services.TryAddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        // The dashboard middleware refuses to run unless Hangfire looks registered; KitBot passes its storage explicitly.
+        services.TryAddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
+        services.TryAddSingleton(_ => Hangfire.Dashboard.DashboardRoutes.Routes);
+        services.AddSingleton<IReminderScheduler, HangfireReminderScheduler>();
+        services.AddHostedService<ReminderHangfireServer>();
+        return services;
+    }
+
+    /// <summary>
+    /// With <c>Storage:Provider</c> PostgreSql, conversations and reviews live in PostgreSQL (several instances
+    /// share them); otherwise in the SQLite file.
+    /// </summary>
+    public static IServiceCollection AddPostgreSqlStorageWhenConfigured(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PostgresDatabase>();
+        services.Replace(ServiceDescriptor.Singleton<IConversationStore>(sp => IsPostgres(sp)
+            ? ActivatorUtilities.CreateInstance<PostgresConversationStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteConversationStore>(sp)));
+        services.TryAddSingleton<IReviewStore>(sp => IsPostgres(sp)
+            ? ActivatorUtilities.CreateInstance<PostgresReviewStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteReviewStore>(sp));
+        return services;
+    }
+
+    /// <summary>Maps the Hangfire dashboard behind <see cref="DashboardAccessFilter"/>: local only unless remote access with credentials is configured.</summary>
+    public static WebApplication MapReminders(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
+        _ = app.Services.GetRequiredService<IReviewStore>();
+        if (!options.Dashboard.Enabled)
+        {
+            return app;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardAccessFilter));
+        app.UseHangfireDashboard(
+            options.Dashboard.Path,
+            new DashboardOptions
+            {
+                // Replace Hangfire's default filter: ours also refuses proxied requests and knows remote credentials.
+                Authorization = [],
+                AsyncAuthorization = [new DashboardAccessFilter(options.Dashboard, logger)],
+                DisplayStorageConnectionString = false,
+                DashboardTitle = "KitBot reminders",
+                AppPath = null,
+            },
+            app.Services.GetRequiredService<JobStorage>());
+        return app;
+    }
+
+    private static bool IsPostgres(IServiceProvider sp) =>
+        sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "PostgreSql";
+
+    private static JobStorage CreateJobStorage(IServiceProvider sp)
+    {
+        var hangfire = sp.GetRequiredService<IOptions<ReminderOptions>>().Value.Hangfire;
+        if (hangfire.Storage != "PostgreSql")
+        {
+            return new InMemoryStorage();
+        }
+
+        var connectionString = string.IsNullOrWhiteSpace(hangfire.ConnectionString)
+            ? sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgreSql.ConnectionString
+            : hangfire.ConnectionString;
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = hangfire.Schema,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = hangfire.SchedulePollingInterval,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+}

@@ -1,0 +1,147 @@
+using KitBot.Channels.Teams;
+using KitBot.Dialogs.Reviews;
+using KitBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Reminders;
+
+/// <summary>
+/// Delivers review reminders proactively: claim the review atomically, send the reminder card to the stored
+/// conversation, record the result. Safe to run any number of times for the same review, from the scheduled
+/// job, the sweep, or several instances: only the claim's winner sends.
+/// </summary>
+public sealed class ReminderDelivery(
+    IReviewStore reviews,
+    IConversationStore conversations,
+    TeamsSender sender,
+    ReminderPacer pacer,
+    ReminderCalendar calendar,
+    IReminderScheduler scheduler,
+    TimeProvider time,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderDelivery> logger)
+{
+    private const int MaxSweepRounds = 1000;
+    private readonly ReminderOptions _options = options.Value;
+    private readonly KitBot.Turns.KeyedLock _conversationLocks = new();
+
+    /// <summary>Delivers one review's reminder if it is due and nobody else has it.</summary>
+    public async Task<DeliveryOutcome> DeliverAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claimed = await reviews.TryClaimAsync(reviewId, now, now + _options.Lease, cancellationToken);
+        if (claimed is null)
+        {
+            return DeliveryOutcome.NotClaimed;
+        }
+
+        // One send at a time per conversation in this instance: after a 403 the next reminder for the same chat
+        // sees the unreachable mark instead of asking the channel again.
+        using var conversationTurn = await _conversationLocks.AcquireAsync(claimed.ConversationKey, cancellationToken);
+
+        // Pace under the channel's limits while holding the claim, but never long enough to lose the lease:
+        // a long wait gives the review back to be sent when the bucket has room.
+        var wait = await pacer.WaitAsync(claimed.ConversationKey, _options.Lease / 4, cancellationToken);
+        if (wait > TimeSpan.Zero)
+        {
+            var later = time.GetUtcNow() + wait;
+            await reviews.ReleaseAsync(reviewId, later, null, time.GetUtcNow(), cancellationToken);
+            scheduler.ScheduleDelivery(reviewId, later);
+            return DeliveryOutcome.Retrying;
+        }
+
+        now = time.GetUtcNow();
+        var reference = await conversations.GetReferenceAsync(claimed.ConversationKey, cancellationToken);
+        if (reference is null || reference.Unreachable)
+        {
+            Log.ReminderUndeliverable(logger, reviewId, claimed.ConversationKey);
+            await reviews.MarkConversationUndeliverableAsync(claimed.ConversationKey, now, cancellationToken);
+            return DeliveryOutcome.Undeliverable;
+        }
+
+        var today = calendar.For(claimed.TimeZone).LocalDate(now);
+        var outcome = await sender.SendAsync(reference, [ReviewCards.Reminder(claimed.ToSnapshot(), today)], cancellationToken);
+        now = time.GetUtcNow();
+        switch (outcome)
+        {
+            case ConnectorOutcome.Sent:
+                await reviews.MarkSentAsync(reviewId, now, cancellationToken);
+                Log.ReminderSent(logger, reviewId, claimed.Attempts);
+                return DeliveryOutcome.Sent;
+            case ConnectorOutcome.Unreachable:
+                // The sender has marked the reference; every review waiting for this conversation stops here, so a
+                // blocked bot is asked once, not once per review per sweep.
+                var count = await reviews.MarkConversationUndeliverableAsync(claimed.ConversationKey, now, cancellationToken);
+                Log.ReminderUnreachable(logger, reviewId, claimed.ConversationKey, count);
+                return DeliveryOutcome.Undeliverable;
+            case ConnectorOutcome.Failed when claimed.Attempts < _options.MaxAttempts:
+                var retryAt = now + RetryDelay(claimed.Attempts);
+                await reviews.ReleaseAsync(reviewId, retryAt, null, now, cancellationToken);
+                scheduler.ScheduleDelivery(reviewId, retryAt);
+                Log.ReminderRetrying(logger, reviewId, claimed.Attempts, retryAt);
+                return DeliveryOutcome.Retrying;
+            default:
+                await reviews.GiveUpAsync(reviewId, ReviewState.Failed, null, now, cancellationToken);
+                Log.ReminderFailed(logger, reviewId, claimed.Attempts, outcome.ToString());
+                return DeliveryOutcome.Failed;
+        }
+    }
+
+    /// <summary>Delivers everything due and undelivered, in rounds, until a round finds nothing it can claim.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        for (var round = 0; round < MaxSweepRounds; round++)
+        {
+            var due = await reviews.DueAsync(time.GetUtcNow(), _options.SweepBatch, cancellationToken);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            var progressed = 0;
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryConcurrency, CancellationToken = cancellationToken },
+                async (id, ct) =>
+                {
+                    DeliveryOutcome outcome;
+                    try
+                    {
+                        outcome = await DeliverAsync(id, ct);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One bad review must not stop the sweep; its lease runs out and a later sweep tries again.
+                        Log.ReminderError(logger, id, e.GetType().Name, e);
+                        return;
+                    }
+
+                    if (outcome == DeliveryOutcome.Sent)
+                    {
+                        Interlocked.Increment(ref sent);
+                    }
+
+                    if (outcome != DeliveryOutcome.NotClaimed)
+                    {
+                        Interlocked.Increment(ref progressed);
+                    }
+                });
+
+            if (progressed == 0)
+            {
+                break;
+            }
+        }
+
+        return sent;
+    }
+
+    // Exponential backoff with jitter, so many reminders refused together do not come back together.
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var exponential = _options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1));
+        var capped = Math.Min(exponential, _options.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (1 + (Random.Shared.NextDouble() * 0.2)));
+    }
+}
