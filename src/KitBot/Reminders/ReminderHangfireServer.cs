@@ -13,6 +13,7 @@ public sealed class ReminderHangfireServer(
     IServiceProvider services,
     IOptions<ReminderOptions> options) : IHostedService, IDisposable
 {
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(10);
     private BackgroundJobServer? _server;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -41,7 +42,16 @@ public sealed class ReminderHangfireServer(
         if (_server is not null)
         {
             _server.SendStop();
-            await _server.WaitForShutdownAsync(cancellationToken);
+            // Bounded: a job stuck on a slow channel must not hold the host's shutdown; the lease redelivers it.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ShutdownWait);
+            try
+            {
+                await _server.WaitForShutdownAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 

@@ -36,6 +36,13 @@ public sealed class ReminderRestartTests
         await using var second = await ReminderHost.StartAsync(clock, dataFolder, hangfireServer: true);
         await FakeConnector.WaitUntilAsync(() => connector.Calls.Count >= 1, TimeSpan.FromSeconds(30), "the reminder after the restart");
 
+        // The send is recorded before the claim is settled as sent: wait for that too, with a deadline.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await second.Reviews.GetAsync(reviewId, CancellationToken.None))!.State != ReviewState.Sent && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         // Another sweep (as the recurring job would run) sends nothing more.
         await second.Delivery.SweepAsync(CancellationToken.None);
         Assert.Single(connector.Calls);

@@ -23,6 +23,8 @@ public sealed class KitBotFactory : WebApplicationFactory<Program>
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), "kitbot-tests", $"{Guid.NewGuid():N}.db");
         _settings["Storage:Sqlite:Path"] = DatabasePath;
+        // Tests that need Hangfire's server start ReminderHost; here it would only poll in the background.
+        _settings["Reminders:Hangfire:Server"] = "false";
     }
 
     /// <summary>This host's SQLite file.</summary>

@@ -53,6 +53,9 @@ public sealed class ReminderHost : IAsyncDisposable
             "--Reminders:Pacing:GlobalBurst=5000",
             "--Reminders:Pacing:GlobalPerSecond=5000",
             "--Reminders:Pacing:PerConversationBurst=7",
+            // One connector attempt per send: these tests are about the reminder's own retries, and the connector's
+            // in-call backoff waits on the fake clock, which only the test moves.
+            "--Teams:Connector:MaxAttempts=1",
             .. settings.Select(s => "--" + s),
         ];
 

@@ -104,8 +104,8 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
     }
 
     [Theory]
-    [InlineData("consult", "A guided keeping-in-touch consultation")]
-    [InlineData("roles", "Role guidance is not available")]
+    [InlineData("consult", "About the child")]
+    [InlineData("roles", "Role guidance")]
     [InlineData("reviews", "My plans and reviews is not available")]
     [InlineData("", WelcomeHeading)]
     public async Task SlashCommandWords_ReachTheSameMenuActionsAsTeams(string words, string expected)

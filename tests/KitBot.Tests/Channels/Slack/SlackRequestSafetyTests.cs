@@ -112,7 +112,8 @@ public sealed class SlackRequestSafetyTests(SlackHostFixture fixture) : IClassFi
         Assert.True(expected == await StatusAsync(request), what);
 
         await MarkerAsync("DSAFEMARK2");
-        Assert.DoesNotContain(Slack.Calls.Skip(before), c => c.Channel != "DSAFEMARK2");
+        // Markers (this case's and, arriving late under load, an earlier case's) are the only calls allowed.
+        Assert.DoesNotContain(Slack.Calls.Skip(before), c => c.Channel?.StartsWith("DSAFEMARK", StringComparison.Ordinal) != true);
     }
 
     [Fact]
