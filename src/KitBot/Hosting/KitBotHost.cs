@@ -51,6 +51,7 @@ public static class KitBotHost
         services.AddSingleton<CardRenderer>();
 
         services.AddTeamsChannel();
+        services.AddPlans();
         services.AddSingleton<Channels.Console.ConsoleChat>();
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
@@ -108,6 +109,7 @@ public static class KitBotHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapTeams();
+        app.MapPlans();
 
         // Fail fast: build the singletons that read files and open storage now, not on the first message.
         _ = app.Services.GetRequiredService<CardRenderer>();
