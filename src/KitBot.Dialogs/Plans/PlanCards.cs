@@ -62,7 +62,6 @@ internal static class PlanCards
             size += estimate;
         }
 
-        var headings = plan.Sections.ToDictionary(s => s.Id, s => Heading(content, s.Id));
         return batches.Select((batch, i) =>
         {
             var data = new JsonObject
