@@ -109,12 +109,12 @@ public sealed class PlanCardTests
     public void SectionsTemplate_HasSamples_ForTheEdgeCases()
     {
         var names = Samples(PlanTemplates.Sections).Select(s => s.Name).ToList();
-        foreach (var edge in new[] { "plan-sections.json", "plan-sections-no-people.json", "plan-sections-largest.json", "plan-sections-non-latin.json", "plan-sections-privacy.json" })
+        foreach (var edge in new[] { "plan-sections.json", "plan-sections.no-people.json", "plan-sections.largest.json", "plan-sections.non-latin.json", "plan-sections.privacy.json" })
         {
             Assert.Contains(edge, names);
         }
 
-        Assert.Contains("plans-list-empty.json", Samples(PlanTemplates.List).Select(s => s.Name));
+        Assert.Contains("plans-list.empty.json", Samples(PlanTemplates.List).Select(s => s.Name));
     }
 
     [Fact]
@@ -167,26 +167,27 @@ public sealed class PlanCardTests
 
         var b = PlanScenarios.CaseB();
         Write("plan-sections", b.PlanCards()[^1].Data);
-        Write("plan-sections-largest", PlanScenarios.Largest().PlanCards().MaxBy(c => c.Data.ToJsonString().Length)!.Data);
-        Write("plan-sections-non-latin", PlanScenarios.NonLatin().PlanCards().MaxBy(c => c.Data.ToJsonString().Length)!.Data);
-        Write("plan-sections-no-people", KitBot.Dialogs.Plans.PlanCards.Plan(b.Content, PlanState(PlanScenarios.NoPeople()))[0].Data);
+        Write("plan-sections.largest", PlanScenarios.Largest().PlanCards().MaxBy(c => c.Data.ToJsonString().Length)!.Data);
+        Write("plan-sections.non-latin", PlanScenarios.NonLatin().PlanCards().MaxBy(c => c.Data.ToJsonString().Length)!.Data);
+        Write("plan-sections.no-people", KitBot.Dialogs.Plans.PlanCards.Plan(b.Content, PlanState(PlanScenarios.NoPeople()))[0].Data);
         var purpose = b.State.Plans[0].Section(PlanSectionIds.Purpose)!;
         b.SaveSection(PlanSectionIds.Purpose, purpose.Text + "\nDiscussed with the team manager.");
         b.SaveSection(PlanSectionIds.Purpose, purpose.Text + "\nDiscussed with the team manager.\nAsk Sarah Jones about the letterbox.");
-        Write("plan-sections-privacy", b.PlanCards()[0].Data);
+        Write("plan-sections.privacy", b.PlanCards()[0].Data);
         b.Menu(MenuVerbs.Plans);
         Write("plans-list", b.ExpectCard(PlanTemplates.List).Data);
         b.Click(PlanVerbs.Delete, new Dictionary<string, string> { ["plan"] = b.State.Plans[0].Id });
         Write("plan-delete", b.ExpectCard(PlanTemplates.Delete).Data);
         b.Click(PlanVerbs.DeleteConfirmed, new Dictionary<string, string> { ["plan"] = b.State.Plans[0].Id });
-        Write("plans-list-empty", b.ExpectCard(PlanTemplates.List).Data);
+        Write("plans-list.empty", b.ExpectCard(PlanTemplates.List).Data);
     }
 
     private static string TemplatePath(string template) => Path.Combine(RepositoryFolder.Cards, template + ".json");
 
+    // cards/README.md: samples are TEMPLATE.json, or TEMPLATE.CASE.json for more cases.
     private static List<(string Name, JsonObject Data)> Samples(string template) =>
         Directory.EnumerateFiles(RepositoryFolder.CardSamples, template + "*.json")
-            .Where(f => Path.GetFileNameWithoutExtension(f) == template || Path.GetFileNameWithoutExtension(f).StartsWith(template + "-", StringComparison.Ordinal))
+            .Where(f => Path.GetFileName(f) == template + ".json" || Path.GetFileName(f).StartsWith(template + ".", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(f => (Path.GetFileName(f), JsonNode.Parse(File.ReadAllText(f))!.AsObject()))
             .ToList();
