@@ -1,6 +1,7 @@
 // Expands cards the dialog core sent (template + data, as JSON lines on stdin: {name, template, data}) with the
 // reference templating engine, then validates each against the official Adaptive Cards library at schema 1.5.
-// Prints one JSON line per card: {name, bytes, problems[]}. Used by KitBot.Dialogs.Tests (Cards/).
+// Prints one JSON line per card: {name, bytes, problems[]}, and the expanded card when the line asks ({show: true}).
+// Used by KitBot.Dialogs.Tests (Cards/, Plans/).
 const AC = require('adaptivecards/dist/adaptivecards.js');
 const { Template } = require('adaptivecards-templating');
 
@@ -10,7 +11,7 @@ process.stdin.on('data', chunk => { input += chunk; });
 process.stdin.on('end', () => {
   for (const line of input.split('\n')) {
     if (!line.trim()) continue;
-    const { name, template, data } = JSON.parse(line);
+    const { name, template, data, show } = JSON.parse(line);
     const problems = [];
     let card;
     try {
@@ -28,6 +29,6 @@ process.stdin.on('end', () => {
     parsed.parse(card, context);
     for (let i = 0; i < context.eventCount; i++) problems.push('parse: ' + context.getEventAt(i).message);
     for (const e of parsed.validateProperties().validationEvents) problems.push('validate: ' + e.message);
-    console.log(JSON.stringify({ name, bytes: Buffer.byteLength(text, 'utf8'), problems, card: process.env.KITBOT_SHOW_CARDS ? card : undefined }));
+    console.log(JSON.stringify({ name, bytes: Buffer.byteLength(text, 'utf8'), problems, card: process.env.KITBOT_SHOW_CARDS || show ? card : undefined }));
   }
 });

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KitBot.Dialogs.Content;
 using KitBot.Dialogs.Engine;
 using KitBot.Dialogs.Menu;
+using KitBot.Dialogs.Plans;
 using KitBot.Dialogs.Privacy;
 using KitBot.Dialogs.Turns;
 
@@ -12,8 +13,9 @@ namespace KitBot.Dialogs.Consultation;
 /// The keeping-in-touch consultation: about the child, who is important, strengths and challenges for each person,
 /// the adoptive parents and the adults together, then a summary of suggestions. Each step is one card with several
 /// questions, so a consultation for a child with three important people is six cards of questions and a summary.
+/// Finishing it drafts the plan (<see cref="PlanFeature"/>).
 /// </summary>
-internal sealed class ConsultationDialog(PracticeContent content) : IDialog
+internal sealed class ConsultationDialog(PracticeContent content, PlanFeature plans) : IDialog
 {
     /// <summary>The name stored in <see cref="ActiveDialog.Name"/>.</summary>
     public const string DialogName = "consultation";
@@ -160,10 +162,8 @@ internal sealed class ConsultationDialog(PracticeContent content) : IDialog
             return Resume(ctx);
         }
 
-        return DialogContext.Say(
-            ctx.State with { Consultation = c with { Completed = ctx.Turn.Timestamp }, Dialog = null },
-            new TextReply(content.Message(MessageKeys.ConsultFinished)),
-            MainMenu.Menu(firstTime: false));
+        var finished = c with { Completed = ctx.Turn.Timestamp };
+        return plans.Drafted(ctx, ctx.State with { Consultation = finished, Dialog = null }, finished);
     }
 
     private TurnResult Show(

@@ -16,4 +16,5 @@ namespace KitBot.Dialogs.Content;
 [JsonSerializable(typeof(RulesFile))]
 [JsonSerializable(typeof(RolesFile))]
 [JsonSerializable(typeof(WordingFile))]
+[JsonSerializable(typeof(PlanFile))]
 internal sealed partial class ContentJsonContext : JsonSerializerContext;

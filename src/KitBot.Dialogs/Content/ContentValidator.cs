@@ -13,6 +13,8 @@ internal static class ContentValidator
     private static readonly string[] Questions =
         ["ageBand", "journey", "wishes", "identity", "childNote", "relationship", "label", "factorNote", "factorAnswer", "role", "stage"];
 
+    private static readonly IReadOnlyList<string> SupportGroupIds = Plans.SupportGroupIds.All;
+
     public static IEnumerable<(string File, List<string> Problems)> Validate(PracticeContent content)
     {
         yield return ("wording.json", Wording(content.Wording));
@@ -21,6 +23,7 @@ internal static class ContentValidator
         yield return ("suggestions.json", Suggestions(content.Suggestions));
         yield return ("rules.json", Rules(content));
         yield return ("roles.json", Roles(content.Roles, content.Consultation));
+        yield return ("plan.json", Plan(content));
     }
 
     private static List<string> Wording(WordingFile wording)
@@ -265,6 +268,68 @@ internal static class ContentValidator
             }
         }
 
+        return problems;
+    }
+
+    private static List<string> Plan(PracticeContent content)
+    {
+        var plan = content.Plan;
+        var problems = new List<string>();
+        if (Blank(plan.Title) || !plan.Title.Contains("{age}", StringComparison.Ordinal))
+        {
+            problems.Add("'title' needs some words and the placeholder {age}.");
+        }
+
+        if (plan.MaxPlans is < 1 or > 100)
+        {
+            problems.Add("'maxPlans' must be between 1 and 100.");
+        }
+
+        // The sections are the planning steps (PRACTICE.md) and their ids travel in card actions: exactly these, in order.
+        if (!plan.Sections.Select(s => s.Id).SequenceEqual(Plans.PlanSectionIds.All))
+        {
+            problems.Add($"'sections' must have exactly the ids {string.Join(", ", Plans.PlanSectionIds.All)}, in that order.");
+        }
+
+        problems.AddRange(plan.Sections.Where(s => Blank(s.Heading, s.Intro)).Select(s => $"section '{s.Id}' needs a heading and an intro."));
+        Options(problems, "arrangements", plan.Arrangements);
+        if (plan.Arrangements.All(a => a.Id != Plans.PlanDrafter.FormArrangement))
+        {
+            problems.Add($"'arrangements' needs '{Plans.PlanDrafter.FormArrangement}', the line that lists the forms suggested.");
+        }
+
+        Unique(problems, "supportGroups", plan.SupportGroups.Select(g => g.Id));
+        foreach (var group in SupportGroupIds.Where(id => plan.SupportGroups.All(g => g.Id != id)))
+        {
+            problems.Add($"'supportGroups' has no '{group}'.");
+        }
+
+        var advice = Ids(content.Suggestions.Advice);
+        foreach (var group in plan.SupportGroups)
+        {
+            if (!SupportGroupIds.Contains(group.Id))
+            {
+                problems.Add($"'supportGroups' has '{group.Id}', which is not one of {string.Join(", ", SupportGroupIds)}.");
+            }
+
+            if (Blank(group.Heading))
+            {
+                problems.Add($"support group '{group.Id}' needs a heading.");
+            }
+
+            Known(problems, $"support group '{group.Id}'", "advice", group.Advice, advice);
+        }
+
+        Unique(problems, "supportGroups advice", plan.SupportGroups.SelectMany(g => g.Advice));
+        Known(problems, "'reviewAdvice'", "advice", plan.ReviewAdvice, advice);
+        var journeys = Ids(content.Consultation.JourneyStages);
+        problems.AddRange(journeys.Where(j => !plan.ReviewByJourney.TryGetValue(j, out var text) || Blank(text))
+            .Select(j => $"'reviewByJourney' has no text for the journey stage '{j}'."));
+        problems.AddRange(plan.ReviewByJourney.Keys.Where(j => !journeys.Contains(j))
+            .Select(j => $"'reviewByJourney' has '{j}', which is not a journey stage in consultation.json."));
+        problems.AddRange(PlanMessageKeys.All
+            .Where(key => !plan.Messages.TryGetValue(key, out var text) || string.IsNullOrWhiteSpace(text))
+            .Select(key => $"the message '{key}' is missing or empty."));
         return problems;
     }
 

@@ -15,7 +15,7 @@ public sealed partial class PracticeContent
 {
     /// <summary>The content files, by name. An override folder may hold any of them, and nothing else.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["consultation.json", "factors.json", "suggestions.json", "rules.json", "roles.json", "wording.json"];
+        ["consultation.json", "factors.json", "suggestions.json", "rules.json", "roles.json", "wording.json", "plan.json"];
 
     private static readonly Lazy<PracticeContent> BuiltIn = new(() => Load(null));
 
@@ -26,7 +26,7 @@ public sealed partial class PracticeContent
     private readonly IReadOnlyDictionary<string, string> _answers;
 
     private PracticeContent(
-        ConsultationFile consultation, FactorsFile factors, SuggestionsFile suggestions, RulesFile rules, RolesFile roles, WordingFile wording)
+        ConsultationFile consultation, FactorsFile factors, SuggestionsFile suggestions, RulesFile rules, RolesFile roles, WordingFile wording, PlanFile plan)
     {
         Consultation = consultation;
         Factors = factors;
@@ -34,6 +34,7 @@ public sealed partial class PracticeContent
         Rules = rules;
         Roles = roles;
         Wording = wording;
+        Plan = plan;
         _factors = factors.Factors.ToDictionary(f => f.Id, StringComparer.Ordinal);
         _forms = suggestions.Forms.ToDictionary(f => f.Id, StringComparer.Ordinal);
         _purposes = suggestions.Purposes.ToDictionary(p => p.Id, p => p.Text, StringComparer.Ordinal);
@@ -55,6 +56,8 @@ public sealed partial class PracticeContent
     internal RolesFile Roles { get; }
 
     internal WordingFile Wording { get; }
+
+    internal PlanFile Plan { get; }
 
     /// <summary>
     /// Loads the built-in content, merged key by key with the files in <paramref name="overrideFolder"/> when it is
@@ -92,7 +95,8 @@ public sealed partial class PracticeContent
             Deserialize(nodes, sources, "suggestions.json", ContentJsonContext.Default.SuggestionsFile),
             Deserialize(nodes, sources, "rules.json", ContentJsonContext.Default.RulesFile),
             Deserialize(nodes, sources, "roles.json", ContentJsonContext.Default.RolesFile),
-            wording);
+            wording,
+            Deserialize(nodes, sources, "plan.json", ContentJsonContext.Default.PlanFile));
 
         foreach (var (file, problems) in ContentValidator.Validate(content))
         {
@@ -115,6 +119,20 @@ public sealed partial class PracticeContent
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// A message from plan.json with its <c>{placeholders}</c> filled in one pass, so text the practitioner typed
+    /// (a label such as "Sister {2}") is never mistaken for a placeholder.
+    /// </summary>
+    internal string PlanMessage(string key, params (string Name, object Value)[] values)
+    {
+        var text = Plan.Messages[key];
+        return values.Length == 0
+            ? text
+            : Placeholder().Replace(text, match => values.FirstOrDefault(v => v.Name == match.Groups[1].Value) is { Name: not null } hit
+                ? Convert.ToString(hit.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty
+                : match.Value);
     }
 
     internal Factor Factor(string id) => _factors[id];
@@ -243,4 +261,7 @@ public sealed partial class PracticeContent
 
     [GeneratedRegex(@"\{\{([A-Za-z0-9_.-]+)\}\}")]
     private static partial Regex TermPattern();
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex Placeholder();
 }

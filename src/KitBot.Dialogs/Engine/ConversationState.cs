@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using KitBot.Dialogs.Consultation;
+using KitBot.Dialogs.Plans;
 using KitBot.Dialogs.Roles;
 
 namespace KitBot.Dialogs.Engine;
@@ -11,8 +12,11 @@ namespace KitBot.Dialogs.Engine;
 public sealed record ConversationState
 {
     /// <summary>The schema version this build writes.</summary>
-    /// <remarks>2 added <see cref="Consultation"/> and <see cref="Roles"/>; version 1 state reads unchanged.</remarks>
-    public const int CurrentSchemaVersion = 2;
+    /// <remarks>
+    /// 2 added <see cref="Consultation"/> and <see cref="Roles"/>; 3 added <see cref="Plans"/>. Older state reads
+    /// unchanged (what it lacks is empty).
+    /// </remarks>
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>The schema version the state was written with.</summary>
     [JsonPropertyName("v")]
@@ -50,6 +54,13 @@ public sealed record ConversationState
     /// <summary>Role guidance in progress, if any.</summary>
     [JsonPropertyName("roles")]
     public RoleGuidanceState? Roles { get; init; }
+
+    /// <summary>
+    /// The practitioner's draft plans, newest first. They live in this person's own state (the host keys it by
+    /// channel, conversation and person), so nobody else's turn can reach them.
+    /// </summary>
+    [JsonPropertyName("plans")]
+    public IReadOnlyList<PlanState> Plans { get; init => field = value ?? []; } = [];
 
     /// <summary>A fresh conversation.</summary>
     public static ConversationState New { get; } = new();

@@ -1,6 +1,7 @@
 using KitBot.Dialogs.Consultation;
 using KitBot.Dialogs.Content;
 using KitBot.Dialogs.Menu;
+using KitBot.Dialogs.Plans;
 using KitBot.Dialogs.Roles;
 using KitBot.Dialogs.Turns;
 
@@ -30,9 +31,11 @@ public sealed class DialogEngine
     {
         ArgumentNullException.ThrowIfNull(content);
         _content = content;
-        var consultation = new ConsultationDialog(content);
+        var plans = new PlanFeature(content);
+        var consultation = new ConsultationDialog(content, plans);
         var roles = new RoleGuidanceDialog(content);
-        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu);
+        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List);
+        plans.Register(_verbs);
         foreach (var dialog in new IDialog[] { consultation, roles })
         {
             _dialogs.Add(dialog.Name, dialog);

@@ -13,15 +13,15 @@ public static class MainMenu
     /// <summary>The help template.</summary>
     public const string HelpTemplate = "help";
 
-    /// <summary>Registers the menu's verbs; the consultation and role guidance dialogs start themselves.</summary>
-    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance)
+    /// <summary>Registers the menu's verbs; the consultation, role guidance and My plans answer their own.</summary>
+    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance, VerbHandler plans)
     {
         verbs
             .Add(MenuVerbs.Show, (ctx, _) => ctx.Say(Menu(firstTime: false)))
             .Add(MenuVerbs.Help, (ctx, _) => ctx.Say(Help()))
             .Add(MenuVerbs.Consult, startConsultation)
             .Add(MenuVerbs.Roles, startRoleGuidance)
-            .Add(MenuVerbs.Plans, (ctx, _) => ctx.Say(NotBuiltYet("My plans and reviews")))
+            .Add(MenuVerbs.Plans, plans)
             .Add(MenuVerbs.AskConsultant, (ctx, _) => ctx.Say(NotBuiltYet("Asking an adoption support consultant")));
     }
 

@@ -26,4 +26,7 @@ public sealed record ConversationReference(
 {
     /// <summary>The storage key for a conversation.</summary>
     public static string KeyFor(string channel, string conversationId) => $"{channel}:{conversationId}";
+
+    /// <summary>The key of one person's state in a conversation: each person has their own (and their own plans).</summary>
+    public static string StateKeyFor(string conversationKey, string userId) => $"{conversationKey}:{userId}";
 }

@@ -53,6 +53,7 @@ public static class KitBotHost
         services.AddTeamsChannel();
         services.AddSlackChannel();
         services.AddReminders();
+        services.AddPlans();
         services.AddSingleton<Channels.Console.ConsoleChat>();
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
@@ -112,6 +113,7 @@ public static class KitBotHost
         app.MapTeams();
         Channels.Slack.SlackEndpoints.MapSlack(app);
         app.MapReminders();
+        app.MapPlans();
 
         // Fail fast: build the singletons that read files and open storage now, not on the first message.
         _ = app.Services.GetRequiredService<CardRenderer>();

@@ -218,7 +218,8 @@ public sealed class ConsultationCaseTests
     public void Finish_CompletesTheConsultation_AndLeavesTheDialog()
     {
         var t = CaseA();
-        t.Submit().ExpectText("consultation is finished").ExpectCard("welcome");
+        // Finishing drafts the plan (see Plans/PlanDraftTests).
+        t.Submit().ExpectText("consultation is finished").ExpectCard("plan-sections");
         Assert.Null(t.State.Dialog);
         Assert.NotNull(t.State.Consultation!.Completed);
 

@@ -40,6 +40,9 @@ internal sealed class Transcript
 
     public PracticeContent Content => _content;
 
+    /// <summary>True to act as in a channel or group chat, where others can read the conversation.</summary>
+    public bool InGroup { get; set; }
+
     /// <summary>A new engine, as after a restart of KitBot; the stored state is kept.</summary>
     public Transcript RestartHost()
     {
@@ -109,7 +112,7 @@ internal sealed class Transcript
     private Transcript Run(TurnInput input)
     {
         _time.Advance(TimeSpan.FromSeconds(20));
-        var turn = new Turn(new TurnUser("user-1"), new TurnConversation("conv-1"), input, _time.GetUtcNow(), "en-GB", "Europe/London");
+        var turn = new Turn(new TurnUser("user-1"), new TurnConversation("conv-1", InGroup), input, _time.GetUtcNow(), "en-GB", "Europe/London");
         var result = _engine.Run(turn, ConversationStateSerializer.Deserialize(StateJson));
         StateJson = ConversationStateSerializer.Serialize(result.State);
         Replies = result.Replies;

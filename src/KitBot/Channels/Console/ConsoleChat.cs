@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using KitBot.Cards;
 using KitBot.Channels.Teams;
+using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
+using KitBot.Plans;
 using KitBot.Turns;
 
 namespace KitBot.Channels.Console;
@@ -11,10 +13,11 @@ namespace KitBot.Channels.Console;
 /// their inputs asked one by one and their buttons numbered. State is stored like any channel's, so a chat
 /// resumes where it left off.
 /// </summary>
-public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimeProvider time)
+public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimeProvider time, DownloadLinks downloads)
 {
     private const string ConversationId = "local";
     private const string UserId = "console-user";
+    private static readonly string StateKey = ConversationReference.StateKeyFor(ConversationReference.KeyFor("console", ConversationId), UserId);
     private IReadOnlyList<CardButton> _buttons = [];
     private CardText? _lastCard;
 
@@ -95,7 +98,7 @@ public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimePro
     private async Task TakeTurnAsync(TurnInput turnInput, TextWriter output, CancellationToken cancellationToken)
     {
         var turn = new Turn(new TurnUser(UserId), new TurnConversation(ConversationId), turnInput, time.GetUtcNow(), "en-GB");
-        var result = await turns.RunAsync($"console:{ConversationId}:{UserId}", turn, cancellationToken);
+        var result = await turns.RunAsync(StateKey, turn, cancellationToken);
         foreach (var reply in result.Replies)
         {
             await WriteAsync(reply, output);
@@ -111,6 +114,11 @@ public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimePro
                 break;
             case CardReply card:
                 await ShowAsync(CardText.From(cards.Render(card)), output);
+                break;
+            case DownloadReply download:
+                // Served by KitBot's web endpoint: the link works while KitBot is also running as a server.
+                var link = downloads.Issue(StateKey, download.PlanId, download.Format);
+                await output.WriteLineAsync($"{download.Text} Open this link within {(int)Math.Ceiling(downloads.Lifetime.TotalMinutes)} minutes (it works while KitBot is running as a server): {link.Url}");
                 break;
             case ChoicesReply choices:
                 await ShowAsync(new CardText(

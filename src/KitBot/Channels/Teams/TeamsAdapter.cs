@@ -40,7 +40,7 @@ public sealed class TeamsAdapter(
             activity.Locale,
             activity.LocalTimezone);
 
-        var stateKey = $"{reference.Key}:{activity.From.Id}";
+        var stateKey = ConversationReference.StateKeyFor(reference.Key, activity.From.Id!);
         TurnResult result;
         try
         {
@@ -91,6 +91,7 @@ public sealed class TeamsAdapter(
         TextReply text => text.Text,
         CardReply card => card.Summary,
         ChoicesReply choices => choices.Prompt,
+        DownloadReply download => download.Text,
         _ => "Done.",
     };
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using KitBot.Cards;
 using KitBot.Conversations;
+using KitBot.Dialogs.Plans;
 using KitBot.Dialogs.Turns;
+using KitBot.Plans;
 using KitBot.Storage;
 
 namespace KitBot.Channels.Teams;
@@ -15,7 +17,8 @@ public sealed class TeamsSender(
     CardRenderer cards,
     IConversationStore store,
     TimeProvider time,
-    ILogger<TeamsSender> logger)
+    ILogger<TeamsSender> logger,
+    DownloadLinks downloads)
 {
     /// <summary>The template used to show a <see cref="ChoicesReply"/>.</summary>
     public const string ChoicesTemplate = "choices";
@@ -64,6 +67,13 @@ public sealed class TeamsSender(
             case ChoicesReply choices:
                 activity.Summary = choices.Prompt;
                 activity.Attachments = [AdaptiveCard(cards.Render(ChoicesTemplate, ChoicesData(choices)))];
+                break;
+            case DownloadReply download:
+                // The link is bound to the person the reply is for: the reference is built from their activity.
+                var link = downloads.Issue(ConversationReference.StateKeyFor(reference.Key, reference.UserId), download.PlanId, download.Format);
+                Log.PlanLinkIssued(logger, download.PlanId, download.Format.ToString(), link.Expires);
+                activity.Summary = download.Text;
+                activity.Attachments = [AdaptiveCard(cards.Render(PlanTemplates.Download, downloads.CardData(download, link)))];
                 break;
         }
 

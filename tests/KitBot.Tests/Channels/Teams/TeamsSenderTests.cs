@@ -93,7 +93,8 @@ public sealed class TeamsSenderTests : IAsyncLifetime
             Options.Create(new TeamsOptions()), Options.Create(new ConnectorOptions()), _time, new ListLogger<ConnectorClient>());
         var cards = new CardRenderer(Options.Create(new CardOptions { Path = _folder }), new CopyTemplateEngine(),
             new HostingEnvironment { ContentRootPath = _folder });
-        return new TeamsSender(connector, cards, _store, _time, new ListLogger<TeamsSender>());
+        return new TeamsSender(connector, cards, _store, _time, new ListLogger<TeamsSender>(),
+            new KitBot.Plans.DownloadLinks(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), Options.Create(new KitBot.Plans.PlanOptions()), _time));
     }
 
     // These tests send text only; the card engine is never asked to expand anything.

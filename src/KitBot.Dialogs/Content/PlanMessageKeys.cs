@@ -1,0 +1,209 @@
+namespace KitBot.Dialogs.Content;
+
+/// <summary>The keys of the messages in plan.json that the code uses; each must be present and non-empty.</summary>
+internal static class PlanMessageKeys
+{
+    public const string CardIntro = "card.intro";
+    public const string CardProgress = "card.progress";
+    public const string CardPart = "card.part";
+    public const string CardInputLabel = "card.inputLabel";
+    public const string CardEdited = "card.edited";
+    public const string CardSave = "card.save";
+    public const string CardText = "card.text";
+    public const string CardWord = "card.word";
+    public const string CardPlain = "card.plain";
+    public const string CardMyPlans = "card.myPlans";
+    public const string CardExportTitle = "card.exportTitle";
+    public const string CardExportIntro = "card.exportIntro";
+    public const string CardSummary = "card.summary";
+    public const string PlanDrafted = "plan.drafted";
+    public const string PlanSaved = "plan.saved";
+    public const string PlanUnchanged = "plan.unchanged";
+    public const string PlanStale = "plan.stale";
+    public const string PlanEmpty = "plan.empty";
+    public const string PlanTooLong = "plan.tooLong";
+    public const string PlanPrivacyKept = "plan.privacyKept";
+    public const string PlanMissing = "plan.missing";
+    public const string PlanLimit = "plan.limit";
+    public const string PlanTextPart = "plan.textPart";
+    public const string PlanDownloadWord = "plan.downloadWord";
+    public const string PlanDownloadText = "plan.downloadText";
+    public const string PlanDownloadGroup = "plan.downloadGroup";
+    public const string ListTitle = "list.title";
+    public const string ListIntro = "list.intro";
+    public const string ListEmpty = "list.empty";
+    public const string ListUpdated = "list.updated";
+    public const string ListOpen = "list.open";
+    public const string ListDelete = "list.delete";
+    public const string ListConsult = "list.consult";
+    public const string ListMenu = "list.menu";
+    public const string ListSummary = "list.summary";
+    public const string DeleteTitle = "delete.title";
+    public const string DeletePrompt = "delete.prompt";
+    public const string DeleteYes = "delete.yes";
+    public const string DeleteNo = "delete.no";
+    public const string DeleteDone = "delete.done";
+    public const string DeleteAlready = "delete.already";
+    public const string TextSuggested = "text.suggested";
+    public const string TextSuggestedFor = "text.suggestedFor";
+    public const string TextAnswer = "text.answer";
+    public const string TextAnswerNote = "text.answerNote";
+    public const string TextAnd = "text.and";
+    public const string PurposePerson = "purpose.person";
+    public const string PurposeNone = "purpose.none";
+    public const string PeopleNone = "people.none";
+    public const string PeopleRelationship = "people.relationship";
+    public const string PeopleWhy = "people.why";
+    public const string PeopleWhyUnknown = "people.whyUnknown";
+    public const string StrengthsChild = "strengths.child";
+    public const string StrengthsAge = "strengths.age";
+    public const string StrengthsJourney = "strengths.journey";
+    public const string StrengthsWishes = "strengths.wishes";
+    public const string StrengthsIdentity = "strengths.identity";
+    public const string StrengthsIdentityNone = "strengths.identityNone";
+    public const string StrengthsNote = "strengths.note";
+    public const string StrengthsStrengths = "strengths.strengths";
+    public const string StrengthsChallenges = "strengths.challenges";
+    public const string StrengthsNone = "strengths.none";
+    public const string KitField = "kit.field";
+    public const string KitForms = "kit.forms";
+    public const string KitNoForms = "kit.noForms";
+    public const string KitSafeguard = "kit.safeguard";
+    public const string KitNotSuggested = "kit.notSuggested";
+    public const string KitNone = "kit.none";
+    public const string KitWhole = "kit.whole";
+    public const string SupportNone = "support.none";
+    public const string SupportPersonNone = "support.personNone";
+    public const string ReviewWhen = "review.when";
+    public const string ReviewWhenOnly = "review.whenOnly";
+    public const string ReviewTriggers = "review.triggers";
+    public const string PrinciplesAddressed = "principles.addressed";
+    public const string PrinciplesMissing = "principles.missing";
+    public const string PrinciplesNothingAddressed = "principles.nothingAddressed";
+    public const string PrinciplesNothingMissing = "principles.nothingMissing";
+    public const string PrinciplesWishesKnown = "principles.wishesKnown";
+    public const string PrinciplesWishesNotSought = "principles.wishesNotSought";
+    public const string PrinciplesWishesNotYetAble = "principles.wishesNotYetAble";
+    public const string PrinciplesIdentity = "principles.identity";
+    public const string PrinciplesAnswered = "principles.answered";
+    public const string PrinciplesUnanswered = "principles.unanswered";
+    public const string PrinciplesAdopters = "principles.adopters";
+    public const string PrinciplesAdoptersUnknown = "principles.adoptersUnknown";
+    public const string PrinciplesNoPeople = "principles.noPeople";
+    public const string PrinciplesTriggers = "principles.triggers";
+    public const string PrinciplesWhen = "principles.when";
+    public const string PrinciplesAdults = "principles.adults";
+    public const string PrinciplesAdultsUnknown = "principles.adultsUnknown";
+    public const string PrinciplesWithAdopters = "principles.withAdopters";
+    public const string PrinciplesRiskKnown = "principles.riskKnown";
+    public const string PrinciplesRiskUnknown = "principles.riskUnknown";
+    public const string PrinciplesSafeguards = "principles.safeguards";
+    public const string PrinciplesForms = "principles.forms";
+    public const string PrinciplesNoForms = "principles.noForms";
+    public const string PrinciplesArrangements = "principles.arrangements";
+    public const string PrinciplesManual = "principles.manual";
+
+    /// <summary>Every key, for validation at load.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        CardIntro,
+        CardProgress,
+        CardPart,
+        CardInputLabel,
+        CardEdited,
+        CardSave,
+        CardText,
+        CardWord,
+        CardPlain,
+        CardMyPlans,
+        CardExportTitle,
+        CardExportIntro,
+        CardSummary,
+        PlanDrafted,
+        PlanSaved,
+        PlanUnchanged,
+        PlanStale,
+        PlanEmpty,
+        PlanTooLong,
+        PlanPrivacyKept,
+        PlanMissing,
+        PlanLimit,
+        PlanTextPart,
+        PlanDownloadWord,
+        PlanDownloadText,
+        PlanDownloadGroup,
+        ListTitle,
+        ListIntro,
+        ListEmpty,
+        ListUpdated,
+        ListOpen,
+        ListDelete,
+        ListConsult,
+        ListMenu,
+        ListSummary,
+        DeleteTitle,
+        DeletePrompt,
+        DeleteYes,
+        DeleteNo,
+        DeleteDone,
+        DeleteAlready,
+        TextSuggested,
+        TextSuggestedFor,
+        TextAnswer,
+        TextAnswerNote,
+        TextAnd,
+        PurposePerson,
+        PurposeNone,
+        PeopleNone,
+        PeopleRelationship,
+        PeopleWhy,
+        PeopleWhyUnknown,
+        StrengthsChild,
+        StrengthsAge,
+        StrengthsJourney,
+        StrengthsWishes,
+        StrengthsIdentity,
+        StrengthsIdentityNone,
+        StrengthsNote,
+        StrengthsStrengths,
+        StrengthsChallenges,
+        StrengthsNone,
+        KitField,
+        KitForms,
+        KitNoForms,
+        KitSafeguard,
+        KitNotSuggested,
+        KitNone,
+        KitWhole,
+        SupportNone,
+        SupportPersonNone,
+        ReviewWhen,
+        ReviewWhenOnly,
+        ReviewTriggers,
+        PrinciplesAddressed,
+        PrinciplesMissing,
+        PrinciplesNothingAddressed,
+        PrinciplesNothingMissing,
+        PrinciplesWishesKnown,
+        PrinciplesWishesNotSought,
+        PrinciplesWishesNotYetAble,
+        PrinciplesIdentity,
+        PrinciplesAnswered,
+        PrinciplesUnanswered,
+        PrinciplesAdopters,
+        PrinciplesAdoptersUnknown,
+        PrinciplesNoPeople,
+        PrinciplesTriggers,
+        PrinciplesWhen,
+        PrinciplesAdults,
+        PrinciplesAdultsUnknown,
+        PrinciplesWithAdopters,
+        PrinciplesRiskKnown,
+        PrinciplesRiskUnknown,
+        PrinciplesSafeguards,
+        PrinciplesForms,
+        PrinciplesNoForms,
+        PrinciplesArrangements,
+        PrinciplesManual,
+    ];
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace KitBot.Dialogs.Plans;
+
+/// <summary>
+/// A draft keeping in touch plan, kept in the practitioner's own conversation state (see
+/// <see cref="Engine.ConversationState.Plans"/>). Property names are stable wire names.
+/// </summary>
+public sealed record PlanState
+{
+    /// <summary>The plan's id, unique in the conversation; cards and download links carry it.</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>The plan's title, for example "Plan for a child aged 2 to 4, started 3 Mar 2025". No names.</summary>
+    [JsonPropertyName("title")]
+    public string Title { get; init; } = string.Empty;
+
+    /// <summary>The consultation it was drafted from.</summary>
+    [JsonPropertyName("consultation")]
+    public string ConsultationId { get; init; } = string.Empty;
+
+    /// <summary>When it was drafted (UTC).</summary>
+    [JsonPropertyName("created")]
+    public DateTimeOffset Created { get; init; }
+
+    /// <summary>When it last changed (UTC).</summary>
+    [JsonPropertyName("updated")]
+    public DateTimeOffset Updated { get; init; }
+
+    /// <summary>The sections, in the order of <see cref="PlanSectionIds.All"/>.</summary>
+    [JsonPropertyName("sections")]
+    public IReadOnlyList<PlanSection> Sections { get; init => field = value ?? []; } = [];
+
+    /// <summary>The section with <paramref name="id"/>, or null.</summary>
+    public PlanSection? Section(string id) => Sections.FirstOrDefault(s => s.Id == id);
+}

@@ -1,0 +1,134 @@
+using KitBot.Dialogs.Consultation;
+using KitBot.Dialogs.Content;
+using KitBot.Dialogs.Plans;
+using KitBot.Dialogs.Tests.Consultation;
+using KitBot.Dialogs.Tests.Support;
+using KitBot.Dialogs.Turns;
+
+namespace KitBot.Dialogs.Tests.Plans;
+
+/// <summary>Consultations finished into plans: the three worked cases, the largest there can be, and edge cases.</summary>
+internal static class PlanScenarios
+{
+    private static PracticeContent Content => PracticeContent.Default;
+
+    /// <summary>Presses Finish on the summary, which drafts the plan and sends its cards.</summary>
+    public static Transcript Finish(this Transcript t)
+    {
+        t.ExpectCard(ConsultationTemplates.Summary);
+        t.Submit();
+        t.ExpectCard(PlanTemplates.Sections);
+        return t;
+    }
+
+    public static Transcript CaseA() => ConsultationCaseTests.CaseA().Finish();
+
+    public static Transcript CaseB() => ConsultationCaseTests.CaseB().Finish();
+
+    public static Transcript CaseC() => ConsultationCaseTests.CaseC().Finish();
+
+    /// <summary>The largest consultation (<see cref="Scenarios.Largest"/>: ten people, long labels and notes) finished.</summary>
+    public static Transcript Largest()
+    {
+        // Largest() ends two steps back from the summary: submit the last person and the adults again, then finish.
+        var t = Scenarios.Largest();
+        t.Submit();
+        t.Submit();
+        return t.Finish();
+    }
+
+    /// <summary>
+    /// The largest consultation again, with labels and notes in scripts other than Latin: every character of them
+    /// takes six bytes in the JSON Teams receives, the worst case for the message size limit.
+    /// </summary>
+    public static Transcript NonLatin()
+    {
+        var limits = Content.Consultation.Limits;
+        var t = new Transcript().StartConsultation()
+            .AnswerChild("11-13", "adopted", "said", "language,culture", Repeat("Говорит на двух языках. ", limits.NoteLength));
+        var relationships = Content.Consultation.Relationships.Select(r => r.Id).Where(r => r != "adoptive-parents")
+            .Take(Content.Consultation.People.MaxPeople).ToList();
+        string[] scripts = ["姐姐", "جدة", "Γιαγιά", "दादी", "Тётя", "오빠", "סבא", "ঠাকুমা", "Θείος", "叔叔"];
+        t.Submit([.. relationships.SelectMany((r, i) => new[] { ($"rel{i}", r), ($"label{i}", Repeat(scripts[i] + " ", limits.LabelLength).Trim()) })]);
+        for (var i = 0; i <= relationships.Count; i++)
+        {
+            t.Submit([.. Content.Factors.Factors.SelectMany(f => new[]
+            {
+                ("f." + f.Id, f.Id is "person-risk" or "child-harmed" or "adults-low-conflict" ? "no" : "yes"),
+                ("n." + f.Id, Repeat("在会面之前和之后都需要支持。", limits.NoteLength)),
+            })]);
+        }
+
+        return t.Finish();
+    }
+
+    /// <summary>A finished consultation with nobody listed (the dialog always asks for one; older or edited state may not).</summary>
+    public static ConsultationState NoPeople() => new()
+    {
+        Id = "c-none",
+        Started = new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero),
+        Step = ConsultationStep.Summary,
+        Child = new ChildAnswers { AgeBand = "under-2", Journey = "placement-order", Wishes = "not-yet-able" },
+        Completed = new DateTimeOffset(2025, 3, 3, 9, 30, 0, TimeSpan.Zero),
+    };
+
+    /// <summary>
+    /// Edits a section on a plan card (default: the latest card showing it) and presses its Save changes, as Teams
+    /// would submit it: the action's data (plan, section, part, rev) and the card's text box for that part.
+    /// </summary>
+    public static Transcript SaveSection(
+        this Transcript t, string section, string text, int part = 1, CardReply? card = null, params (string Key, string Value)[] extra)
+    {
+        var on = card ?? t.Cards.Last(c => c.Template == PlanTemplates.Sections && Item(c, section, part) is not null);
+        var item = Item(on, section, part) ?? throw new InvalidOperationException($"The card does not show part {part} of '{section}'.");
+        var values = new Dictionary<string, string>
+        {
+            ["plan"] = on.Data["plan"]!.GetValue<string>(),
+            ["section"] = section,
+            ["part"] = item["part"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["rev"] = item["rev"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [item["inputId"]!.GetValue<string>()] = text,
+        };
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        return t.Click(PlanVerbs.Save, values, on);
+    }
+
+    /// <summary>Presses a plan action that names only its plan (and perhaps a section or format).</summary>
+    public static Transcript PlanAction(this Transcript t, string verb, string planId, params (string Key, string Value)[] extra)
+    {
+        var values = new Dictionary<string, string> { ["plan"] = planId };
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        return t.Click(verb, values, t.Cards.LastOrDefault() ?? throw new InvalidOperationException("No card yet."));
+    }
+
+    /// <summary>The text shown for one part of a section on a card, or null when the card does not show it.</summary>
+    public static System.Text.Json.Nodes.JsonObject? Item(CardReply card, string section, int part = 1) =>
+        card.Data["sections"]?.AsArray().Select(s => s!.AsObject())
+            .FirstOrDefault(s => s["id"]!.GetValue<string>() == section && s["part"]!.GetValue<int>() == part);
+
+    /// <summary>The plan cards of the latest turn.</summary>
+    public static IReadOnlyList<CardReply> PlanCards(this Transcript t) =>
+        t.Replies.OfType<CardReply>().Where(c => c.Template == PlanTemplates.Sections).ToList();
+
+    /// <summary>Every section on the latest turn's plan cards, with its parts joined, by section id.</summary>
+    public static IReadOnlyDictionary<string, string> SectionTexts(this Transcript t) =>
+        t.PlanCards()
+            .SelectMany(c => c.Data["sections"]!.AsArray().Select(s => s!.AsObject()))
+            .GroupBy(s => s["id"]!.GetValue<string>())
+            .ToDictionary(g => g.Key, g => string.Join("\n\n", g.OrderBy(s => s["part"]!.GetValue<int>()).Select(s => s["text"]!.GetValue<string>())));
+
+    /// <summary>The paragraph of a section that starts with <paramref name="firstLine"/> (a person's block).</summary>
+    public static string Block(string sectionText, string firstLine) =>
+        sectionText.Split("\n\n").Single(p => p.Split('\n')[0] == firstLine);
+
+    private static string Repeat(string piece, int length) =>
+        string.Concat(Enumerable.Repeat(piece, length / piece.Length + 1))[..length];
+}

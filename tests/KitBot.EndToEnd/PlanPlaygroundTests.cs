@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using KitBot.Conversations;
+using KitBot.Dialogs.Engine;
+using KitBot.EndToEnd.Support;
+using KitBot.Storage;
+
+namespace KitBot.EndToEnd;
+
+/// <summary>
+/// Draft plans in the Microsoft 365 Agents Playground, as a Teams user would meet them: finishing a consultation
+/// brings the plan cards; a section edited and saved is what the plan shows when opened again from My plans; and
+/// "Send as plain text" posts the section as a message.
+/// </summary>
+public sealed class PlanPlaygroundTests : IAsyncLifetime
+{
+    private KitBotServer _bot = null!;
+    private AgentsPlayground _teams = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await KitBotServer.StartAsync();
+        _teams = await AgentsPlayground.StartAsync(_bot.MessagesUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _teams.DisposeAsync();
+        await _bot.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FinishedConsultation_BringsThePlan_ASavedEditIsKept_AndASectionGoesOutAsPlainText()
+    {
+        await _teams.InstallAsync();
+        var card = await _teams.WaitForAsync(m => m.CardContains("Start a consultation"), what: "with the welcome card");
+
+        // The consultation, card by card, with the values each card's Next button submits.
+        card = await PressAsync(card, "menu.consult", [], m => m.CardContains("consult.child"), "the card about the child");
+        card = await PressAsync(card, "consult.child", new() { ["ageBand"] = "2-4", ["journey"] = "placed", ["wishes"] = "shown", ["identity"] = "", ["childNote"] = "" },
+            m => m.CardContains("consult.people"), "the card for who is important");
+        card = await PressAsync(card, "consult.people", new() { ["rel0"] = "birth-mother", ["label0"] = "Birth mother", ["rel1"] = "sibling-apart", ["label1"] = "Older brother (7)" },
+            m => m.Card is not null, "the first strengths and challenges card");
+        card = await PressAsync(card, "consult.person", new() { ["f.child-positive"] = "yes", ["f.person-risk"] = "no", ["f.person-literacy"] = "yes", ["n.person-literacy"] = "Would like help with letters" },
+            m => m.Card is not null, "the second person's card");
+        card = await PressAsync(card, "consult.person", new() { ["f.child-asks"] = "yes", ["f.person-risk"] = "no" },
+            m => m.Card is not null, "the adoptive parents' card");
+        card = await PressAsync(card, "consult.adopters", new() { ["f.adopters-open"] = "yes", ["f.adults-low-conflict"] = "yes" },
+            m => m.CardContains("consult.finish"), "the summary");
+
+        var seen = _teams.Messages.Count;
+        await SubmitAsync(card, "consult.finish", []);
+        await _teams.WaitForAsync(m => m.Text?.Contains("here is a draft plan", StringComparison.Ordinal) == true, after: seen, what: "saying the plan is drafted");
+        var planCard = await _teams.WaitForAsync(m => m.CardContains("plan.save") && m.CardContains("plan.text"), after: seen, what: "with the plan's first card");
+
+        var plan = (await StateAsync()).Plans.Single();
+        var purpose = plan.Section("purpose")!;
+        Assert.Contains("Birth mother: suggested purposes:", purpose.Text);
+        const string Added = "Agreed with the team manager: letters first, then review.";
+
+        // Edit the Purpose section in its text box and press Save changes.
+        seen = _teams.Messages.Count;
+        await SubmitAsync(planCard, "plan.save", new()
+        {
+            ["plan"] = plan.Id, ["section"] = "purpose", ["part"] = "1", ["rev"] = "0", ["text.purpose.1"] = purpose.Text + "\n" + Added,
+        });
+        await _teams.WaitForAsync(m => m.Text?.StartsWith("Saved.", StringComparison.Ordinal) == true, after: seen, what: "confirming the save");
+        var saved = await _teams.WaitForAsync(m => m.CardContains("plan.save"), after: seen, what: "with the section as saved");
+        AssertShows(saved, Added);
+
+        // Later: My plans, open the plan, and send the section as plain text.
+        seen = _teams.Messages.Count;
+        await SubmitAsync(saved, "menu.plans", []);
+        var list = await _teams.WaitForAsync(m => m.CardContains("plan.open"), after: seen, what: "with My plans");
+        seen = _teams.Messages.Count;
+        await SubmitAsync(list, "plan.open", new() { ["plan"] = plan.Id });
+        var opened = await _teams.WaitForAsync(m => m.CardContains("plan.save"), after: seen, what: "with the plan opened again");
+        AssertShows(opened, Added);
+
+        seen = _teams.Messages.Count;
+        await SubmitAsync(opened, "plan.text", new() { ["plan"] = plan.Id, ["section"] = "purpose" });
+        var text = await _teams.WaitForAsync(m => m.Card is null && m.Text?.StartsWith("Purpose", StringComparison.Ordinal) == true, after: seen, what: "with the section as plain text");
+        Assert.Contains("Birth mother: suggested purposes:", text.Text);
+        Assert.Contains(Added, text.Text);
+        Assert.True(text.Attachments.Count == 0);
+    }
+
+    /// <summary>Presses a button: submits its data and waits for the next message that matches.</summary>
+    private async Task<PlaygroundMessage> PressAsync(
+        PlaygroundMessage card, string verb, Dictionary<string, string> values, Func<PlaygroundMessage, bool> next, string what)
+    {
+        var seen = _teams.Messages.Count;
+        await SubmitAsync(card, verb, values);
+        return await _teams.WaitForAsync(next, after: seen, what: "with " + what);
+    }
+
+    /// <summary>
+    /// Submits what the card's button sends: its verb and stamp (dialog id and step) merged with the inputs. The stamp
+    /// is read from the card; while the templating engine is still a placeholder the card arrives unexpanded, so the
+    /// stamp it would carry is read from the dialog KitBot stored.
+    /// </summary>
+    private async Task SubmitAsync(PlaygroundMessage card, string verb, Dictionary<string, string> values)
+    {
+        var value = new JsonObject { ["verb"] = verb };
+        if (!verb.StartsWith("menu.", StringComparison.Ordinal) && !verb.StartsWith("plan.", StringComparison.Ordinal))
+        {
+            var data = Descendants(card.Card!).FirstOrDefault(o => o["verb"]?.ToString() == verb && o["cid"] is not null);
+            var cid = data?["cid"]?.ToString();
+            if (cid is null || cid.StartsWith("${", StringComparison.Ordinal))
+            {
+                var state = await StateAsync();
+                value["cid"] = state.Dialog!.Id;
+                value["step"] = state.StepSeq;
+            }
+            else
+            {
+                value["cid"] = cid;
+                value["step"] = data!["step"]!.DeepClone();
+            }
+        }
+
+        foreach (var (key, text) in values)
+        {
+            value[key] = text;
+        }
+
+        await _teams.SubmitAsync(card, value);
+    }
+
+    // Once cards are expanded (the templating engine), the text box shows the saved text; unexpanded, it is a binding.
+    private static void AssertShows(PlaygroundMessage card, string text)
+    {
+        if (!card.CardContains("${text}"))
+        {
+            Assert.True(card.CardContains(text), "The plan card does not show the saved text.");
+        }
+    }
+
+    private async Task<ConversationState> StateAsync()
+    {
+        var key = ConversationReference.StateKeyFor(ConversationReference.KeyFor("msteams", _teams.PersonalChatId), _teams.CurrentUserId);
+        var stored = await _bot.Get<IConversationStore>().LoadStateAsync(key, CancellationToken.None);
+        return ConversationStateSerializer.Deserialize(stored.Json);
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants),
+        _ => [],
+    };
+}
