@@ -106,7 +106,7 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
     [Theory]
     [InlineData("consult", "About the child")]
     [InlineData("roles", "Role guidance")]
-    [InlineData("reviews", "My plans and reviews is not available")]
+    [InlineData("reviews", "You have no draft plans yet")]
     [InlineData("", WelcomeHeading)]
     public async Task SlashCommandWords_ReachTheSameMenuActionsAsTeams(string words, string expected)
     {
