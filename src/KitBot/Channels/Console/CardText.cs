@@ -82,7 +82,13 @@ public sealed record CardText(string Text, IReadOnlyList<CardInput> Inputs, IRea
                         data["verb"] = Str(action, "verb");
                     }
 
-                    buttons.Add(new CardButton(Str(action, "title"), (JsonObject)data.DeepClone(), null));
+                    // A card may offer the same action twice (a menu item and a button); show it once.
+                    var button = new CardButton(Str(action, "title"), (JsonObject)data.DeepClone(), null);
+                    if (!buttons.Any(b => b.Title == button.Title && JsonNode.DeepEquals(b.Data, button.Data)))
+                    {
+                        buttons.Add(button);
+                    }
+
                     break;
                 case "Action.OpenUrl":
                     buttons.Add(new CardButton(Str(action, "title"), null, Str(action, "url")));
