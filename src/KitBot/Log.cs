@@ -56,8 +56,8 @@ internal static partial class Log
     [LoggerMessage(3001, LogLevel.Warning, "Turn on {StateKey} conflicted with another turn (attempt {Attempt}); re-running on fresh state")]
     public static partial void TurnConflict(ILogger logger, string stateKey, int attempt);
 
-    [LoggerMessage(3002, LogLevel.Error, "Turn on {StateKey} failed with {ExceptionType}")]
-    public static partial void TurnFailed(ILogger logger, string stateKey, string exceptionType, Exception exception);
+    [LoggerMessage(3002, LogLevel.Error, "Turn in {ConversationKey} failed with {ExceptionType}")]
+    public static partial void TurnFailed(ILogger logger, string conversationKey, string exceptionType, Exception exception);
 
     [LoggerMessage(3003, LogLevel.Warning, "Turn on {StateKey} gave up after {Attempts} conflicting saves")]
     public static partial void TurnGaveUp(ILogger logger, string stateKey, int attempts);

@@ -16,7 +16,7 @@ public sealed class ReviewActions(
     ReminderCalendar calendar,
     IReminderScheduler scheduler,
     TimeProvider time,
-    ILogger<ReviewActions> logger)
+    ILogger<ReviewActions> logger) : Turns.IHostActions
 {
     /// <summary>The replies when <paramref name="turn"/> is a review action the host answers; null to let the dialog core have it.</summary>
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, string conversationKey, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using KitBot.Conversations;
 using KitBot.Dialogs.Engine;
 using KitBot.Dialogs.Turns;
 using KitBot.Storage;
@@ -8,13 +9,36 @@ namespace KitBot.Turns;
 /// Runs one turn for any channel: load state with its version, run the dialog core, save only if nobody else
 /// saved first (re-running on fresh state if they did). Channel adapters call this and render the replies.
 /// </summary>
-public sealed class TurnProcessor(DialogEngine engine, IConversationStore store, TimeProvider time, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(
+    DialogEngine engine,
+    IConversationStore store,
+    TimeProvider time,
+    ILogger<TurnProcessor> logger,
+    IEnumerable<IHostActions> hostActions)
 {
     private const int MaxAttempts = 5;
     private readonly KeyedLock _locks = new();
 
-    /// <summary>Runs <paramref name="turn"/> against the state stored under <paramref name="stateKey"/>.</summary>
-    public async Task<TurnResult> RunAsync(string stateKey, Turn turn, CancellationToken cancellationToken)
+    private readonly IReadOnlyList<IHostActions> _hostActions = [.. hostActions];
+
+    /// <summary>
+    /// Runs <paramref name="turn"/> in the conversation <paramref name="conversationKey"/>: a host action if one
+    /// answers it, otherwise the dialog core against the person's stored state. Returns what to say.
+    /// </summary>
+    public async Task<IReadOnlyList<Reply>> RunAsync(string conversationKey, Turn turn, CancellationToken cancellationToken)
+    {
+        foreach (var actions in _hostActions)
+        {
+            if (await actions.TryHandleAsync(turn, conversationKey, cancellationToken) is { } replies)
+            {
+                return replies;
+            }
+        }
+
+        return (await RunDialogAsync(ConversationReference.StateKeyFor(conversationKey, turn.User.Id), turn, cancellationToken)).Replies;
+    }
+
+    private async Task<TurnResult> RunDialogAsync(string stateKey, Turn turn, CancellationToken cancellationToken)
     {
         using var _ = await _locks.AcquireAsync(stateKey, cancellationToken);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)

@@ -17,7 +17,8 @@ public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimePro
 {
     private const string ConversationId = "local";
     private const string UserId = "console-user";
-    private static readonly string StateKey = ConversationReference.StateKeyFor(ConversationReference.KeyFor("console", ConversationId), UserId);
+    private static readonly string ConversationKey = ConversationReference.KeyFor("console", ConversationId);
+    private static readonly string StateKey = ConversationReference.StateKeyFor(ConversationKey, UserId);
     private IReadOnlyList<CardButton> _buttons = [];
     private CardText? _lastCard;
 
@@ -98,8 +99,7 @@ public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimePro
     private async Task TakeTurnAsync(TurnInput turnInput, TextWriter output, CancellationToken cancellationToken)
     {
         var turn = new Turn(new TurnUser(UserId), new TurnConversation(ConversationId), turnInput, time.GetUtcNow(), "en-GB");
-        var result = await turns.RunAsync(StateKey, turn, cancellationToken);
-        foreach (var reply in result.Replies)
+        foreach (var reply in await turns.RunAsync(ConversationKey, turn, cancellationToken))
         {
             await WriteAsync(reply, output);
         }

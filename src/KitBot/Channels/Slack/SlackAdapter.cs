@@ -30,16 +30,15 @@ public sealed class SlackAdapter(
             new TurnConversation(request.ChannelId, !request.IsDirect),
             request.Input,
             request.Timestamp);
-        var stateKey = $"{reference.Key}:{request.UserId}";
         IReadOnlyList<Reply> replies;
         try
         {
-            replies = (await turns.RunAsync(stateKey, turn, cancellationToken)).Replies;
+            replies = await turns.RunAsync(reference.Key, turn, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The turn boundary: logged by id, answered kindly; the worker keeps serving.
-            Log.TurnFailed(logger, stateKey, e.GetType().Name, e);
+            Log.TurnFailed(logger, reference.Key, e.GetType().Name, e);
             replies = Sorry;
         }
 

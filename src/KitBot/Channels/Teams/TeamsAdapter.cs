@@ -1,6 +1,5 @@
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
-using KitBot.Reminders;
 using KitBot.Storage;
 using KitBot.Turns;
 
@@ -15,8 +14,7 @@ public sealed class TeamsAdapter(
     IConversationStore store,
     TeamsSender sender,
     TimeProvider time,
-    ILogger<TeamsAdapter> logger,
-    ReviewActions? reviews = null)
+    ILogger<TeamsAdapter> logger)
 {
     /// <summary>Handles one authenticated, well-formed activity; returns the invoke response for invokes.</summary>
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
@@ -40,28 +38,23 @@ public sealed class TeamsAdapter(
             activity.Locale,
             activity.LocalTimezone);
 
-        var stateKey = ConversationReference.StateKeyFor(reference.Key, activity.From.Id!);
-        TurnResult result;
+        IReadOnlyList<Reply> replies;
         try
         {
-            // Review actions change stored reviews: the host applies the core's pure decisions (Reminders/ReviewActions).
-            var reviewReplies = reviews is null ? null : await reviews.TryHandleAsync(turn, reference.Key, cancellationToken);
-            result = reviewReplies is null
-                ? await turns.RunAsync(stateKey, turn, cancellationToken)
-                : new TurnResult(KitBot.Dialogs.Engine.ConversationState.New, reviewReplies);
+            replies = await turns.RunAsync(reference.Key, turn, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The turn boundary: one failure is logged by id and answered kindly; the host keeps serving.
-            Log.TurnFailed(logger, stateKey, e.GetType().Name, e);
+            Log.TurnFailed(logger, reference.Key, e.GetType().Name, e);
             await sender.SendAsync(reference, [new TextReply("Sorry, something went wrong on my side and nothing was saved. Please try again, or type menu.")], cancellationToken);
             return activity.Type == ActivityTypes.Invoke
                 ? InvokeResponse.Error(500, "KitBotError", "Something went wrong; nothing was saved. Please try again.")
                 : null;
         }
 
-        await sender.SendAsync(reference, result.Replies, cancellationToken);
-        return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Acknowledgement(result.Replies)) : null;
+        await sender.SendAsync(reference, replies, cancellationToken);
+        return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Acknowledgement(replies)) : null;
     }
 
     /// <summary>The reference stored for proactive messages to this conversation.</summary>
