@@ -91,7 +91,7 @@ public static class SlackEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, CancellationToken cancellationToken)
+    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, SlackSender sender, CancellationToken cancellationToken)
     {
         var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
         if (refusal is not null)
@@ -118,6 +118,13 @@ public static class SlackEndpoints
         if (!Accepts(signature!, inbound, services))
         {
             return Results.Unauthorized();
+        }
+
+        if (inbound.OpenForm is { } open)
+        {
+            // The trigger_id lasts about 3 seconds: the modal opens here, before the acknowledgement, not on the queue.
+            await sender.OpenFormAsync(open, cancellationToken);
+            return Results.Ok();
         }
 
         if (inbound.Request is null)

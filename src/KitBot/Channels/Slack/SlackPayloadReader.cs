@@ -184,6 +184,11 @@ public static partial class SlackPayloadReader
     {
         var action = (payload["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var actionId = Str(action, "action_id");
+        if (actionId == BlockKitTranslator.OpenFormActionId)
+        {
+            return OpenForm(payload, action!, team, user);
+        }
+
         var withInputs = actionId.StartsWith(BlockKitTranslator.SubmitPrefix, StringComparison.Ordinal);
         if (action is null || (!withInputs && !actionId.StartsWith(BlockKitTranslator.SubmitWithoutInputsPrefix, StringComparison.Ordinal)))
         {
@@ -213,6 +218,17 @@ public static partial class SlackPayloadReader
             ThreadTs: NullIfEmpty(Str(payload["message"] as JsonObject, "thread_ts")),
             ResponseUrl: NullIfEmpty(Str(payload, "response_url")),
             Ephemeral: container?["is_ephemeral"] is JsonValue eph && eph.GetValueKind() == JsonValueKind.True));
+    }
+
+    private static SlackInbound OpenForm(JsonObject payload, JsonObject action, string team, string user)
+    {
+        var container = payload["container"] as JsonObject;
+        var channel = Str(payload["channel"] as JsonObject, "id") is { Length: > 0 } c ? c : Str(container, "channel_id");
+        var formId = Str(action, "value");
+        var trigger = Str(payload, "trigger_id");
+        return channel.Length == 0 || formId.Length == 0 || trigger.Length == 0
+            ? SlackInbound.Ignore(team, "open-form press without channel, form or trigger")
+            : new SlackInbound(team, OpenForm: new SlackFormRequest(team, channel, user, formId, trigger, NullIfEmpty(Str(payload, "response_url"))));
     }
 
     private static SlackInbound ViewSubmission(JsonObject payload, string team, string user, DateTimeOffset now)

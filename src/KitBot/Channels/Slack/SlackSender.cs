@@ -20,7 +20,8 @@ public sealed class SlackSender(
     SlackWorkspaces workspaces,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackSender> logger)
+    ILogger<SlackSender> logger,
+    SlackFormStore forms)
 {
     /// <summary>The template used to show a <see cref="ChoicesReply"/> (the same one Teams uses).</summary>
     public const string ChoicesTemplate = "choices";
@@ -121,6 +122,44 @@ public sealed class SlackSender(
         }
     }
 
+    /// <summary>
+    /// Opens a stored form as a modal for a press of "Open the form" (call it straight from the request: the trigger
+    /// lasts about 3 seconds). Its submission comes back as <c>view_submission</c> with the form's main submit data and
+    /// the channel in <c>private_metadata</c>, and reaches the core as the card action Teams would send.
+    /// When the form is gone or Slack refuses, the person is told through <c>response_url</c>; returns whether it opened.
+    /// </summary>
+    public async Task<bool> OpenFormAsync(SlackFormRequest request, CancellationToken cancellationToken)
+    {
+        var workspace = workspaces.Find(request.TeamId);
+        var form = forms.Find(request.FormId);
+        if (workspace is not null && form is not null)
+        {
+            var metadata = new JsonObject { ["channel"] = request.ChannelId, ["data"] = form.SubmitData?.DeepClone() ?? new JsonObject() }.ToJsonString();
+            try
+            {
+                await api.OpenViewAsync(workspace.BotToken, request.TriggerId, BlockKitTranslator.FormModal(form, metadata), cancellationToken);
+                return true;
+            }
+            catch (Exception e) when (e is SlackApiException or BlockKitLimitException or HttpRequestException)
+            {
+                Log.SlackFormNotOpened(logger, request.TeamId, request.ChannelId, e.GetType().Name);
+            }
+        }
+        else
+        {
+            Log.SlackFormNotOpened(logger, request.TeamId, request.ChannelId, form is null ? "form not found" : "workspace unknown");
+        }
+
+        if (request.ResponseUrl is not null)
+        {
+            await SendEphemeralAsync(request.ResponseUrl, RenderText(
+                "Sorry, this form could not be opened (it may be too old, or KitBot has restarted since). Please type menu to start that step again."),
+                cancellationToken);
+        }
+
+        return false;
+    }
+
     /// <summary>Replies only the person sees, through a <c>response_url</c>; false when the URL is not Slack's or Slack refuses.</summary>
     public async Task<bool> SendEphemeralAsync(string responseUrl, IEnumerable<SlackMessage> messages, CancellationToken cancellationToken)
     {
@@ -198,7 +237,16 @@ public sealed class SlackSender(
     {
         try
         {
-            return BlockKitTranslator.ToMessages(render(), summary);
+            var formId = SlackFormStore.NewId();
+            var translated = BlockKitTranslator.Translate(render(), summary, formId);
+            if (translated.Form is not null)
+            {
+                // Too large for a message: the form waits here for its "Open the form" button (OpenFormAsync).
+                forms.Save(formId, translated.Form);
+                Log.SlackFormForModal(logger, template, translated.Form.Blocks.Count);
+            }
+
+            return translated.Messages;
         }
         catch (BlockKitLimitException e)
         {
