@@ -1,4 +1,5 @@
 using KitBot.Dialogs.Turns;
+using KitBot.Reminders;
 using KitBot.Storage;
 using KitBot.Turns;
 
@@ -13,7 +14,8 @@ public sealed class SlackAdapter(
     IConversationStore store,
     SlackSender sender,
     TimeProvider time,
-    ILogger<SlackAdapter> logger)
+    ILogger<SlackAdapter> logger,
+    ReviewActions? reviews = null)
 {
     private static readonly IReadOnlyList<Reply> Sorry =
         [new TextReply("Sorry, something went wrong on my side and nothing was saved. Please try again, or type menu.")];
@@ -34,7 +36,9 @@ public sealed class SlackAdapter(
         IReadOnlyList<Reply> replies;
         try
         {
-            replies = (await turns.RunAsync(stateKey, turn, cancellationToken)).Replies;
+            // Review actions change stored reviews: the host applies the core's pure decisions, as for Teams (Reminders/ReviewActions).
+            replies = (reviews is null ? null : await reviews.TryHandleAsync(turn, reference.Key, cancellationToken))
+                ?? (await turns.RunAsync(stateKey, turn, cancellationToken)).Replies;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KitBot.Cards;
 using KitBot.Dialogs.Menu;
+using KitBot.Dialogs.Reviews;
 using KitBot.Dialogs.Turns;
 using Microsoft.Extensions.Primitives;
 
@@ -132,7 +133,8 @@ public static partial class SlackPayloadReader
             "help" => new TextInput("help"),
             "consult" or "consultation" => Menu(MenuVerbs.Consult),
             "roles" or "role" => Menu(MenuVerbs.Roles),
-            "reviews" or "review" or "plans" => Menu(MenuVerbs.Plans),
+            "reviews" or "review" => Menu(ReviewVerbs.List),
+            "plans" or "plan" => Menu(MenuVerbs.Plans),
             _ => new TextInput(words),
         };
         return new SlackInbound(team, new SlackTurnRequest(team, channel, user, IsDirectChannel(channel), input, now,

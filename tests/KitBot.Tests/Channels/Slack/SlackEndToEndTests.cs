@@ -106,7 +106,8 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
     [Theory]
     [InlineData("consult", "About the child")]
     [InlineData("roles", "Role guidance")]
-    [InlineData("reviews", "You have no draft plans yet")]
+    [InlineData("reviews", "You have no upcoming reviews")]
+    [InlineData("plans", "You have no draft plans yet")]
     [InlineData("", WelcomeHeading)]
     public async Task SlashCommandWords_ReachTheSameMenuActionsAsTeams(string words, string expected)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KitBot.Channels.Slack;
 using KitBot.Dialogs.Menu;
+using KitBot.Dialogs.Reviews;
 using KitBot.Dialogs.Turns;
 using KitBot.Tests.Channels.Slack.Support;
 using Microsoft.AspNetCore.WebUtilities;
@@ -84,7 +85,8 @@ public sealed class SlackPayloadReaderTests
     [InlineData("HELP", "text:help")]
     [InlineData("consult", "verb:" + MenuVerbs.Consult)]
     [InlineData("roles", "verb:" + MenuVerbs.Roles)]
-    [InlineData("reviews", "verb:" + MenuVerbs.Plans)]
+    [InlineData("reviews", "verb:" + ReviewVerbs.List)]
+    [InlineData("plans", "verb:" + MenuVerbs.Plans)]
     [InlineData("start over", "text:start over")]
     public async Task SlashCommandWords_AreWhatTheTeamsMenuSends(string words, string expected)
     {
