@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using KitBot.Cards;
 using KitBot.Channels.Teams;
 using KitBot.Conversations;
+using KitBot.Dialogs.Plans;
 using KitBot.Dialogs.Turns;
+using KitBot.Plans;
 using KitBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +23,8 @@ public sealed class SlackSender(
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackSender> logger,
-    SlackFormStore forms)
+    SlackFormStore forms,
+    DownloadLinks downloads)
 {
     /// <summary>The template used to show a <see cref="ChoicesReply"/> (the same one Teams uses).</summary>
     public const string ChoicesTemplate = "choices";
@@ -34,7 +37,14 @@ public sealed class SlackSender(
         SendAsync(reference, replies, null, cancellationToken);
 
     /// <summary>Sends replies to a conversation, in a thread when <paramref name="threadTs"/> is set.</summary>
-    public async Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, CancellationToken cancellationToken)
+    public Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, CancellationToken cancellationToken) =>
+        SendAsync(reference, replies, threadTs, null, cancellationToken);
+
+    /// <summary>
+    /// Sends replies to a conversation, in a thread when <paramref name="threadTs"/> is set; download links are bound to
+    /// <paramref name="owner"/> (a state key) when given, otherwise to the reference's own conversation and user.
+    /// </summary>
+    public async Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, string? owner, CancellationToken cancellationToken)
     {
         var workspace = workspaces.Find(reference.TenantId);
         if (workspace is null)
@@ -43,7 +53,9 @@ public sealed class SlackSender(
             return ConnectorOutcome.Failed;
         }
 
-        foreach (var message in replies.SelectMany(Render))
+        // A download link is bound to the person the replies are for (the reference's user), as in Teams.
+        owner ??= ConversationReference.StateKeyFor(reference.Key, reference.UserId);
+        foreach (var message in replies.SelectMany(r => Render(r, owner)))
         {
             try
             {
@@ -189,9 +201,9 @@ public sealed class SlackSender(
     /// A slash command's immediate answer: as many replies' blocks as fit in one ephemeral message; the rest, if any,
     /// to send through <c>response_url</c>.
     /// </summary>
-    public (JsonObject Response, IReadOnlyList<SlackMessage> Remaining) CommandResponse(IReadOnlyList<Reply> replies)
+    public (JsonObject Response, IReadOnlyList<SlackMessage> Remaining) CommandResponse(IReadOnlyList<Reply> replies, string? owner = null)
     {
-        var messages = replies.SelectMany(Render).ToList();
+        var messages = replies.SelectMany(r => Render(r, owner)).ToList();
         var blocks = new JsonArray();
         var taken = 0;
         while (taken < messages.Count && blocks.Count + messages[taken].Blocks.Count <= BlockKitTranslator.MaxBlocksPerMessage)
@@ -214,7 +226,9 @@ public sealed class SlackSender(
     }
 
     /// <summary>One reply as the Slack message(s) that show it.</summary>
-    public IReadOnlyList<SlackMessage> Render(Reply reply)
+    /// <param name="reply">The reply.</param>
+    /// <param name="owner">The state key of the person it is for (<see cref="ConversationReference.StateKeyFor"/>): a download link is bound to it.</param>
+    public IReadOnlyList<SlackMessage> Render(Reply reply, string? owner = null)
     {
         switch (reply)
         {
@@ -224,6 +238,14 @@ public sealed class SlackSender(
                 return Translate(card.Template, () => cards.Render(card), card.Summary);
             case ChoicesReply choices:
                 return Translate(ChoicesTemplate, () => cards.Render(ChoicesTemplate, ChoicesData(choices)), choices.Prompt);
+            case DownloadReply download when owner is not null:
+                // The same card as Teams: the text, a note on the link's lifetime, and a button that opens the link.
+                var link = downloads.Issue(owner, download.PlanId, download.Format);
+                Log.PlanLinkIssued(logger, download.PlanId, download.Format.ToString(), link.Expires);
+                return Translate(PlanTemplates.Download, () => cards.Render(PlanTemplates.Download, downloads.CardData(download, link)), download.Text);
+            case DownloadReply download:
+                // Nobody to bind a link to: say so rather than show nothing.
+                return RenderText($"{download.Text}\n\n(The download link could not be made here. Please press the download button on the plan again.)");
             default:
                 return [];
         }

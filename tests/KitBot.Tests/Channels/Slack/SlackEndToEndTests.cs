@@ -253,4 +253,25 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
         Assert.Contains("could not be opened", calls.First(c => c.Path.EndsWith("gone-form", StringComparison.Ordinal)).Json);
         Assert.DoesNotContain(Slack.Calls, c => c.Method == "views.open" && c.Json.Contains("DE2E13", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ADownloadReply_IsALinkButton_BoundToThePersonAndPlan()
+    {
+        var sender = Bot.Get<KitBot.Channels.Slack.SlackSender>();
+        var reference = await sender.OpenDirectMessageAsync(SlackRequests.TeamId, "UE2E14", CancellationToken.None);
+        var download = new KitBot.Dialogs.Turns.DownloadReply("plan-14", KitBot.Dialogs.Plans.PlanFormat.Word, "Plan for a child aged 2 to 4, as a Word document.", "Download as Word");
+
+        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await sender.SendAsync(reference!, [download], CancellationToken.None));
+
+        var post = Slack.Calls.Last(c => c.Method == "chat.postMessage" && c.Channel == "DUE2E14");
+        Assert.Contains("Plan for a child aged 2 to 4, as a Word document.", post.Json, StringComparison.Ordinal);
+        Assert.Empty(BlockKitLimits.Violations(post.Blocks));
+        var button = SlackRequests.Button(post.Blocks, "Download as Word");
+        var url = new Uri(button["url"]!.GetValue<string>());
+        Assert.StartsWith(KitBot.Plans.DownloadLinks.PathPrefix, url.AbsolutePath, StringComparison.Ordinal);
+        var check = Bot.Get<KitBot.Plans.DownloadLinks>().Read(url.AbsolutePath[KitBot.Plans.DownloadLinks.PathPrefix.Length..]);
+        Assert.Equal(KitBot.Plans.DownloadTokenStatus.Valid, check.Status);
+        Assert.Equal(("slack:DUE2E14:UE2E14", "plan-14", KitBot.Dialogs.Plans.PlanFormat.Word),
+            (check.Token!.StateKey, check.Token.PlanId, check.Token.Format));
+    }
 }
