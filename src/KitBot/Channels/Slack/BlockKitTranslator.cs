@@ -10,8 +10,9 @@ namespace KitBot.Channels.Slack;
 /// <summary>
 /// A generic translation of an expanded Adaptive Card into Block Kit (DESIGN.md, cards), element by element, so
 /// every template works in Slack without Slack-specific code. Block Kit's limits are kept without losing content:
-/// long text is split, long labels are shortened with a visible note, a long card becomes several messages.
-/// What cannot be kept (a button's data over 2000 characters, a form larger than one message) throws
+/// long text is split, long labels are shortened with a visible note, a long card becomes several messages, and a
+/// form too large for one message (a button only sends its own message's inputs) goes to a modal (<see cref="Translate"/>).
+/// What cannot be kept (a button's data over 2000 characters, a form larger than a modal) throws
 /// <see cref="BlockKitLimitException"/> instead of being dropped silently.
 /// </summary>
 public static partial class BlockKitTranslator

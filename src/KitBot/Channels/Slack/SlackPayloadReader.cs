@@ -235,7 +235,7 @@ public static partial class SlackPayloadReader
 
     private static SlackInbound ViewSubmission(JsonObject payload, string team, string user, DateTimeOffset now)
     {
-        // A KitBot modal carries where to answer and the card action's data in private_metadata (SlackSender.OpenCardModalAsync).
+        // A KitBot modal carries where to answer and the card action's data in private_metadata (SlackSender.OpenFormAsync).
         var view = payload["view"] as JsonObject;
         var metadata = Metadata(view);
         var channel = Str(metadata, "channel");

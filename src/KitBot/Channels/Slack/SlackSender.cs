@@ -110,31 +110,6 @@ public sealed class SlackSender(
     }
 
     /// <summary>
-    /// Shows a card as a modal (for a form too large for a message), within 3 seconds of the click that gave
-    /// <paramref name="triggerId"/>. Its submission comes back as <c>view_submission</c> and reaches the core as the
-    /// card action <paramref name="data"/> with the modal's inputs, in <paramref name="channelId"/>.
-    /// </summary>
-    public async Task<bool> OpenCardModalAsync(string teamId, string triggerId, string channelId, CardReply card, JsonObject data, string title, CancellationToken cancellationToken)
-    {
-        var workspace = workspaces.Find(teamId);
-        if (workspace is null)
-        {
-            return false;
-        }
-
-        var metadata = new JsonObject { ["channel"] = channelId, ["data"] = data.DeepClone() }.ToJsonString();
-        try
-        {
-            await api.OpenViewAsync(workspace.BotToken, triggerId, BlockKitTranslator.ToModal(cards.Render(card), title, metadata), cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (e is SlackApiException or BlockKitLimitException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
     /// Opens a stored form as a modal for a press of "Open the form" (call it straight from the request: the trigger
     /// lasts about 3 seconds). Its submission comes back as <c>view_submission</c> with the form's main submit data and
     /// the channel in <c>private_metadata</c>, and reaches the core as the card action Teams would send.
