@@ -125,6 +125,13 @@ public static partial class BlockKitTranslator
         }
 
         var (label, data) = TakeMainSubmit(formBlocks);
+        if (data is null)
+        {
+            // Slack refuses a modal with inputs and no submit, and inputs nobody can send are no use: say so.
+            throw new BlockKitLimitException("modal submit",
+                "The card's form is too large for a message and has no button that sends its inputs as data, which a modal's submit needs.");
+        }
+
         var rest = built.Blocks.Take(start).Concat(built.Blocks.Skip(start + built.FormLength)).ToList();
         rest.Add(new JsonObject
         {

@@ -239,6 +239,16 @@ public sealed class BlockKitTranslatorTests
     }
 
     [Fact]
+    public void AFormOverOneMessage_WithNoButtonToSendIt_FailsLoudly()
+    {
+        var inputs = Enumerable.Range(1, 55).Select(i => (JsonNode)new JsonObject { ["type"] = "Input.Text", ["id"] = $"q{i}", ["label"] = $"Question {i}" }).ToArray();
+        var card = SampleCards.Card(inputs, [new JsonObject { ["type"] = "Action.Submit", ["title"] = "Say hello", ["data"] = "hello" }]);
+
+        var e = Assert.Throws<BlockKitLimitException>(() => BlockKitTranslator.Translate(card, "x", "f"));
+        Assert.Equal("modal submit", e.Limit);
+    }
+
+    [Fact]
     public void AFormOverAModal_FailsLoudly()
     {
         var inputs = Enumerable.Range(1, 120).Select(i => (JsonNode)new JsonObject { ["type"] = "Input.Text", ["id"] = $"q{i}", ["label"] = $"Question {i}" }).ToArray();
