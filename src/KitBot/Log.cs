@@ -103,6 +103,12 @@ internal static partial class Log
 
     [LoggerMessage(6014, LogLevel.Warning, "Slack conversation {ConversationKey} is unreachable ({Error}); marked")]
     public static partial void SlackConversationUnreachable(ILogger logger, string conversationKey, string error);
+
+    [LoggerMessage(6015, LogLevel.Information, "Card {Template}'s form needs {Blocks} blocks, too many for a Slack message: offered as a modal")]
+    public static partial void SlackFormForModal(ILogger logger, string template, int blocks);
+
+    [LoggerMessage(6016, LogLevel.Warning, "A Slack form for team {TeamId} channel {ChannelId} could not be opened ({Reason}); the person was told")]
+    public static partial void SlackFormNotOpened(ILogger logger, string teamId, string channelId, string reason);
     [LoggerMessage(7001, LogLevel.Information, "Reminder for review {ReviewId} sent (attempt {Attempt})")]
     public static partial void ReminderSent(ILogger logger, string reviewId, int attempt);
 

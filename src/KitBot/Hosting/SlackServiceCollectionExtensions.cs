@@ -19,6 +19,8 @@ public static class SlackServiceCollectionExtensions
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
         });
         services.AddSingleton<SlackSender>();
+        // Forms too large for a message wait here for their "Open the form" button.
+        services.AddSingleton<SlackFormStore>();
         services.AddSingleton<SlackAdapter>();
 
         // Endpoints only acknowledge; the queue and worker do the turns (Slack wants an answer within 3 s).

@@ -1,4 +1,6 @@
+using KitBot.Channels.Slack;
 using KitBot.Channels.Teams;
+using KitBot.Conversations;
 using KitBot.Dialogs.Reviews;
 using KitBot.Storage;
 using Microsoft.Extensions.Options;
@@ -19,7 +21,8 @@ public sealed class ReminderDelivery(
     IReminderScheduler scheduler,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ILogger<ReminderDelivery> logger)
+    ILogger<ReminderDelivery> logger,
+    SlackSender? slack = null)
 {
     private const int MaxSweepRounds = 1000;
     private readonly ReminderOptions _options = options.Value;
@@ -60,7 +63,7 @@ public sealed class ReminderDelivery(
         }
 
         var today = calendar.For(claimed.TimeZone).LocalDate(now);
-        var outcome = await sender.SendAsync(reference, [ReviewCards.Reminder(claimed.ToSnapshot(), today)], cancellationToken);
+        var outcome = await SendAsync(reference, claimed.UserId, [ReviewCards.Reminder(claimed.ToSnapshot(), today)], cancellationToken);
         now = time.GetUtcNow();
         switch (outcome)
         {
@@ -135,6 +138,34 @@ public sealed class ReminderDelivery(
         }
 
         return sent;
+    }
+
+    /// <summary>Sends through the reference's channel: Slack references through the Slack Web API, the rest through the Bot Connector.</summary>
+    private async Task<ConnectorOutcome> SendAsync(ConversationReference reference, string userId, IReadOnlyList<Dialogs.Turns.Reply> replies, CancellationToken cancellationToken)
+    {
+        if (reference.Channel != SlackSender.Channel)
+        {
+            return await sender.SendAsync(reference, replies, cancellationToken);
+        }
+
+        if (slack is null || reference.TenantId is null)
+        {
+            return ConnectorOutcome.Failed;
+        }
+
+        if (reference.IsGroup)
+        {
+            // A reminder is the practitioner's own business: it goes to their direct message, not the shared channel.
+            var direct = await slack.OpenDirectMessageAsync(reference.TenantId, userId, cancellationToken);
+            if (direct is null)
+            {
+                return ConnectorOutcome.Failed;
+            }
+
+            reference = direct;
+        }
+
+        return await slack.SendAsync(reference, replies, cancellationToken);
     }
 
     // Exponential backoff with jitter, so many reminders refused together do not come back together.

@@ -10,8 +10,9 @@ namespace KitBot.Channels.Slack;
 /// <summary>
 /// A generic translation of an expanded Adaptive Card into Block Kit (DESIGN.md, cards), element by element, so
 /// every template works in Slack without Slack-specific code. Block Kit's limits are kept without losing content:
-/// long text is split, long labels are shortened with a visible note, a long card becomes several messages.
-/// What cannot be kept (a button's data over 2000 characters, a form larger than one message) throws
+/// long text is split, long labels are shortened with a visible note, a long card becomes several messages, and a
+/// form too large for one message (a button only sends its own message's inputs) goes to a modal (<see cref="Translate"/>).
+/// What cannot be kept (a button's data over 2000 characters, a form larger than a modal) throws
 /// <see cref="BlockKitLimitException"/> instead of being dropped silently.
 /// </summary>
 public static partial class BlockKitTranslator
@@ -47,6 +48,12 @@ public static partial class BlockKitTranslator
     /// <summary>Action ids of link buttons: Slack reports their clicks too; KitBot ignores them.</summary>
     public const string LinkPrefix = "ac.url.";
 
+    /// <summary>The action id of the "Open the form" button, whose value is a stored form's id.</summary>
+    public const string OpenFormActionId = "ac.form";
+
+    /// <summary>The text of the button that opens a form too large for a message.</summary>
+    public const string OpenFormTitle = "Open the form";
+
     /// <summary>Action ids of inputs; the block id is the Adaptive Card input id.</summary>
     public const string InputPrefix = "ac.in.";
 
@@ -61,12 +68,18 @@ public static partial class BlockKitTranslator
     public static IReadOnlyList<SlackMessage> ToMessages(JsonObject card, string fallbackText)
     {
         var built = Build(card);
-        var text = string.IsNullOrWhiteSpace(fallbackText) ? "KitBot" : Escape(fallbackText);
         if (built.FormLength > MaxBlocksPerMessage)
         {
             throw new BlockKitLimitException("blocks per message",
                 $"The card's form (its inputs and the buttons that send them) needs {built.FormLength} blocks; one Slack message holds {MaxBlocksPerMessage}.");
         }
+
+        return ToMessages(built, fallbackText);
+    }
+
+    private static IReadOnlyList<SlackMessage> ToMessages(Built built, string fallbackText)
+    {
+        var text = string.IsNullOrWhiteSpace(fallbackText) ? "KitBot" : Escape(fallbackText);
 
         var messages = new List<SlackMessage>();
         var current = new JsonArray();
@@ -85,6 +98,133 @@ public static partial class BlockKitTranslator
 
         messages.Add(new SlackMessage(messages.Count == 0 ? text : text + " (continued)", current));
         return messages;
+    }
+
+    /// <summary>
+    /// Translates a card into messages; when its form needs more than one message (a button only sends its own message's
+    /// inputs), the form goes to a modal instead: the messages keep the card's other content and end with an
+    /// "Open the form" button whose value is <paramref name="formId"/>.
+    /// </summary>
+    /// <param name="card">An expanded Adaptive Card.</param>
+    /// <param name="fallbackText">The notification text (the reply's summary).</param>
+    /// <param name="formId">The id the form is stored under when it needs a modal.</param>
+    public static SlackCard Translate(JsonObject card, string fallbackText, string formId)
+    {
+        var built = Build(card);
+        if (built.FormLength <= MaxBlocksPerMessage)
+        {
+            return new SlackCard(ToMessages(built, fallbackText), null);
+        }
+
+        var start = built.FormStart!.Value;
+        var formBlocks = built.Blocks.Skip(start).Take(built.FormLength).Select(b => (JsonObject)b.DeepClone()).ToList();
+        if (formBlocks.Count > MaxBlocksPerModal)
+        {
+            throw new BlockKitLimitException("blocks per modal",
+                $"The card's form needs {formBlocks.Count} blocks; a Slack modal holds {MaxBlocksPerModal}.");
+        }
+
+        var (label, data) = TakeMainSubmit(formBlocks);
+        if (data is null)
+        {
+            // Slack refuses a modal with inputs and no submit, and inputs nobody can send are no use: say so.
+            throw new BlockKitLimitException("modal submit",
+                "The card's form is too large for a message and has no button that sends its inputs as data, which a modal's submit needs.");
+        }
+
+        var rest = built.Blocks.Take(start).Concat(built.Blocks.Skip(start + built.FormLength)).ToList();
+        rest.Add(new JsonObject
+        {
+            ["type"] = "section",
+            ["text"] = Mrkdwn("_This form is too long for one Slack message. Press the button to fill it in._"),
+        });
+        rest.Add(new JsonObject
+        {
+            ["type"] = "actions",
+            ["elements"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button",
+                ["text"] = Plain(OpenFormTitle, MaxButtonText),
+                ["action_id"] = OpenFormActionId,
+                ["value"] = formId,
+                ["style"] = "primary",
+            }),
+        });
+        var title = string.IsNullOrWhiteSpace(fallbackText) ? "KitBot" : fallbackText;
+        var form = new SlackForm(Shorten(title, MaxModalTitle), new JsonArray([.. formBlocks]), Shorten(label, MaxModalTitle), data);
+        return new SlackCard(ToMessages(new Built(rest, null, 0), fallbackText), form);
+    }
+
+    /// <summary>A stored form as a modal view; <paramref name="privateMetadata"/> carries where to answer and the submit data.</summary>
+    public static JsonObject FormModal(SlackForm form, string privateMetadata)
+    {
+        if (form.Blocks.Count > MaxBlocksPerModal)
+        {
+            throw new BlockKitLimitException("blocks per modal", $"The form needs {form.Blocks.Count} blocks; a modal holds {MaxBlocksPerModal}.");
+        }
+
+        if (privateMetadata.Length > MaxPrivateMetadata)
+        {
+            throw new BlockKitLimitException("private_metadata", $"The modal's metadata is {privateMetadata.Length} characters; Slack allows {MaxPrivateMetadata}.");
+        }
+
+        var view = new JsonObject
+        {
+            ["type"] = "modal",
+            ["title"] = Plain(form.Title, MaxModalTitle),
+            ["close"] = Plain("Close", MaxModalTitle),
+            ["private_metadata"] = privateMetadata,
+            ["blocks"] = form.Blocks.DeepClone(),
+        };
+        if (form.SubmitData is not null)
+        {
+            view["submit"] = Plain(form.SubmitLabel, MaxModalTitle);
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// The form's main submit button (the first primary one that sends the inputs, else the first that does) becomes the
+    /// modal's submit: it is taken out of the blocks, its label and data returned. Other buttons stay where they are.
+    /// </summary>
+    private static (string Label, JsonObject? Data) TakeMainSubmit(List<JsonObject> blocks)
+    {
+        var candidates = blocks
+            .Where(b => Str(b, "type") == "actions")
+            .SelectMany(b => (b["elements"] as JsonArray ?? []).OfType<JsonObject>().Select(e => (Block: b, Button: e)))
+            .Where(c => Str(c.Button, "action_id").StartsWith(SubmitPrefix, StringComparison.Ordinal))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return ("Send", null);
+        }
+
+        var (block, button) = candidates.FirstOrDefault(c => Str(c.Button, "style") == "primary", candidates[0]);
+        JsonObject? data;
+        try
+        {
+            data = JsonNode.Parse(Str(button, "value")) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            data = null;
+        }
+
+        if (data is null)
+        {
+            // Data that is not an object is a thing to say, not a form's submit: leave the button as it is.
+            return ("Send", null);
+        }
+
+        var elements = (JsonArray)block["elements"]!;
+        elements.Remove(button);
+        if (elements.Count == 0)
+        {
+            blocks.Remove(block);
+        }
+
+        return (Str(button["text"] as JsonObject, "text") is { Length: > 0 } text ? text : "Send", data);
     }
 
     /// <summary>Translates a card into a modal view (at most 100 blocks): for a form too large for a message.</summary>

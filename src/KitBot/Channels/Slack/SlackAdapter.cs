@@ -30,6 +30,8 @@ public sealed class SlackAdapter(
             new TurnConversation(request.ChannelId, !request.IsDirect),
             request.Input,
             request.Timestamp);
+        // The person's state key: download links for plans are bound to it.
+        var stateKey = Conversations.ConversationReference.StateKeyFor(reference.Key, request.UserId);
         IReadOnlyList<Reply> replies;
         try
         {
@@ -47,15 +49,15 @@ public sealed class SlackAdapter(
             return;
         }
 
-        await DeliverAsync(request, reference, replies, cancellationToken);
+        await DeliverAsync(request, reference, stateKey, replies, cancellationToken);
     }
 
-    private async Task DeliverAsync(SlackTurnRequest request, Conversations.ConversationReference reference, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    private async Task DeliverAsync(SlackTurnRequest request, Conversations.ConversationReference reference, string stateKey, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         if (request.Ephemeral)
         {
             if (request.ResponseUrl is not null
-                && await sender.SendEphemeralAsync(request.ResponseUrl, replies.SelectMany(sender.Render), cancellationToken))
+                && await sender.SendEphemeralAsync(request.ResponseUrl, replies.SelectMany(r => sender.Render(r, stateKey)), cancellationToken))
             {
                 return;
             }
@@ -66,13 +68,14 @@ public sealed class SlackAdapter(
                 var direct = await sender.OpenDirectMessageAsync(request.TeamId, request.UserId, cancellationToken);
                 if (direct is not null)
                 {
-                    await sender.SendAsync(direct, replies, cancellationToken);
+                    // The replies belong to the conversation asked in: links stay bound to it.
+                    await sender.SendAsync(direct, replies, null, stateKey, cancellationToken);
                 }
 
                 return;
             }
         }
 
-        await sender.SendAsync(reference, replies, request.ThreadTs, cancellationToken);
+        await sender.SendAsync(reference, replies, request.ThreadTs, stateKey, cancellationToken);
     }
 }

@@ -91,7 +91,7 @@ public static class SlackEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, CancellationToken cancellationToken)
+    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, SlackSender sender, CancellationToken cancellationToken)
     {
         var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
         if (refusal is not null)
@@ -118,6 +118,13 @@ public static class SlackEndpoints
         if (!Accepts(signature!, inbound, services))
         {
             return Results.Unauthorized();
+        }
+
+        if (inbound.OpenForm is { } open)
+        {
+            // The trigger_id lasts about 3 seconds: the modal opens here, before the acknowledgement, not on the queue.
+            await sender.OpenFormAsync(open, cancellationToken);
+            return Results.Ok();
         }
 
         if (inbound.Request is null)
@@ -176,7 +183,9 @@ public static class SlackEndpoints
             return Json(Ephemeral("Working on it…"));
         }
 
-        var (response, rest) = sender.CommandResponse(replies);
+        var owner = Conversations.ConversationReference.StateKeyFor(
+            SlackSender.Reference(request.TeamId, request.ChannelId, request.UserId, null, !request.IsDirect).Key, request.UserId);
+        var (response, rest) = sender.CommandResponse(replies, owner);
         if (rest.Count > 0 && request.ResponseUrl is { } responseUrl)
         {
             // More than one message holds: the rest follows through response_url, after this response.

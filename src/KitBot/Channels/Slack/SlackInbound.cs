@@ -7,13 +7,15 @@ namespace KitBot.Channels.Slack;
 /// <param name="Challenge">The <c>url_verification</c> challenge to echo.</param>
 /// <param name="Ignored">Why a well-formed request needs no turn (a bot's message, an unknown type...).</param>
 /// <param name="Problem">Why the payload is malformed (answered 400).</param>
+/// <param name="OpenForm">A press of "Open the form": answered in the request itself, before any queued work.</param>
 public sealed record SlackInbound(
     string? TeamId,
     SlackTurnRequest? Request = null,
     string? EventId = null,
     string? Challenge = null,
     string? Ignored = null,
-    string? Problem = null)
+    string? Problem = null,
+    SlackFormRequest? OpenForm = null)
 {
     public static SlackInbound Malformed(string problem) => new(null, Problem: problem);
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KitBot.Cards;
 using KitBot.Dialogs.Menu;
+using KitBot.Dialogs.Reviews;
 using KitBot.Dialogs.Turns;
 using Microsoft.Extensions.Primitives;
 
@@ -132,7 +133,8 @@ public static partial class SlackPayloadReader
             "help" => new TextInput("help"),
             "consult" or "consultation" => Menu(MenuVerbs.Consult),
             "roles" or "role" => Menu(MenuVerbs.Roles),
-            "reviews" or "review" or "plans" => Menu(MenuVerbs.Plans),
+            "reviews" or "review" => Menu(ReviewVerbs.List),
+            "plans" or "plan" => Menu(MenuVerbs.Plans),
             _ => new TextInput(words),
         };
         return new SlackInbound(team, new SlackTurnRequest(team, channel, user, IsDirectChannel(channel), input, now,
@@ -184,6 +186,11 @@ public static partial class SlackPayloadReader
     {
         var action = (payload["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var actionId = Str(action, "action_id");
+        if (actionId == BlockKitTranslator.OpenFormActionId)
+        {
+            return OpenForm(payload, action!, team, user);
+        }
+
         var withInputs = actionId.StartsWith(BlockKitTranslator.SubmitPrefix, StringComparison.Ordinal);
         if (action is null || (!withInputs && !actionId.StartsWith(BlockKitTranslator.SubmitWithoutInputsPrefix, StringComparison.Ordinal)))
         {
@@ -215,9 +222,20 @@ public static partial class SlackPayloadReader
             Ephemeral: container?["is_ephemeral"] is JsonValue eph && eph.GetValueKind() == JsonValueKind.True));
     }
 
+    private static SlackInbound OpenForm(JsonObject payload, JsonObject action, string team, string user)
+    {
+        var container = payload["container"] as JsonObject;
+        var channel = Str(payload["channel"] as JsonObject, "id") is { Length: > 0 } c ? c : Str(container, "channel_id");
+        var formId = Str(action, "value");
+        var trigger = Str(payload, "trigger_id");
+        return channel.Length == 0 || formId.Length == 0 || trigger.Length == 0
+            ? SlackInbound.Ignore(team, "open-form press without channel, form or trigger")
+            : new SlackInbound(team, OpenForm: new SlackFormRequest(team, channel, user, formId, trigger, NullIfEmpty(Str(payload, "response_url"))));
+    }
+
     private static SlackInbound ViewSubmission(JsonObject payload, string team, string user, DateTimeOffset now)
     {
-        // A KitBot modal carries where to answer and the card action's data in private_metadata (SlackSender.OpenCardModalAsync).
+        // A KitBot modal carries where to answer and the card action's data in private_metadata (SlackSender.OpenFormAsync).
         var view = payload["view"] as JsonObject;
         var metadata = Metadata(view);
         var channel = Str(metadata, "channel");

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using KitBot.Cards;
 using KitBot.Channels.Teams;
 using KitBot.Conversations;
+using KitBot.Dialogs.Plans;
 using KitBot.Dialogs.Turns;
+using KitBot.Plans;
 using KitBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +22,9 @@ public sealed class SlackSender(
     SlackWorkspaces workspaces,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackSender> logger)
+    ILogger<SlackSender> logger,
+    SlackFormStore forms,
+    DownloadLinks downloads)
 {
     /// <summary>The template used to show a <see cref="ChoicesReply"/> (the same one Teams uses).</summary>
     public const string ChoicesTemplate = "choices";
@@ -33,7 +37,14 @@ public sealed class SlackSender(
         SendAsync(reference, replies, null, cancellationToken);
 
     /// <summary>Sends replies to a conversation, in a thread when <paramref name="threadTs"/> is set.</summary>
-    public async Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, CancellationToken cancellationToken)
+    public Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, CancellationToken cancellationToken) =>
+        SendAsync(reference, replies, threadTs, null, cancellationToken);
+
+    /// <summary>
+    /// Sends replies to a conversation, in a thread when <paramref name="threadTs"/> is set; download links are bound to
+    /// <paramref name="owner"/> (a state key) when given, otherwise to the reference's own conversation and user.
+    /// </summary>
+    public async Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, string? owner, CancellationToken cancellationToken)
     {
         var workspace = workspaces.Find(reference.TenantId);
         if (workspace is null)
@@ -42,7 +53,9 @@ public sealed class SlackSender(
             return ConnectorOutcome.Failed;
         }
 
-        foreach (var message in replies.SelectMany(Render))
+        // A download link is bound to the person the replies are for (the reference's user), as in Teams.
+        owner ??= ConversationReference.StateKeyFor(reference.Key, reference.UserId);
+        foreach (var message in replies.SelectMany(r => Render(r, owner)))
         {
             try
             {
@@ -97,28 +110,41 @@ public sealed class SlackSender(
     }
 
     /// <summary>
-    /// Shows a card as a modal (for a form too large for a message), within 3 seconds of the click that gave
-    /// <paramref name="triggerId"/>. Its submission comes back as <c>view_submission</c> and reaches the core as the
-    /// card action <paramref name="data"/> with the modal's inputs, in <paramref name="channelId"/>.
+    /// Opens a stored form as a modal for a press of "Open the form" (call it straight from the request: the trigger
+    /// lasts about 3 seconds). Its submission comes back as <c>view_submission</c> with the form's main submit data and
+    /// the channel in <c>private_metadata</c>, and reaches the core as the card action Teams would send.
+    /// When the form is gone or Slack refuses, the person is told through <c>response_url</c>; returns whether it opened.
     /// </summary>
-    public async Task<bool> OpenCardModalAsync(string teamId, string triggerId, string channelId, CardReply card, JsonObject data, string title, CancellationToken cancellationToken)
+    public async Task<bool> OpenFormAsync(SlackFormRequest request, CancellationToken cancellationToken)
     {
-        var workspace = workspaces.Find(teamId);
-        if (workspace is null)
+        var workspace = workspaces.Find(request.TeamId);
+        var form = forms.Find(request.FormId);
+        if (workspace is not null && form is not null)
         {
-            return false;
+            var metadata = new JsonObject { ["channel"] = request.ChannelId, ["data"] = form.SubmitData?.DeepClone() ?? new JsonObject() }.ToJsonString();
+            try
+            {
+                await api.OpenViewAsync(workspace.BotToken, request.TriggerId, BlockKitTranslator.FormModal(form, metadata), cancellationToken);
+                return true;
+            }
+            catch (Exception e) when (e is SlackApiException or BlockKitLimitException or HttpRequestException)
+            {
+                Log.SlackFormNotOpened(logger, request.TeamId, request.ChannelId, e.GetType().Name);
+            }
+        }
+        else
+        {
+            Log.SlackFormNotOpened(logger, request.TeamId, request.ChannelId, form is null ? "form not found" : "workspace unknown");
         }
 
-        var metadata = new JsonObject { ["channel"] = channelId, ["data"] = data.DeepClone() }.ToJsonString();
-        try
+        if (request.ResponseUrl is not null)
         {
-            await api.OpenViewAsync(workspace.BotToken, triggerId, BlockKitTranslator.ToModal(cards.Render(card), title, metadata), cancellationToken);
-            return true;
+            await SendEphemeralAsync(request.ResponseUrl, RenderText(
+                "Sorry, this form could not be opened (it may be too old, or KitBot has restarted since). Please type menu to start that step again."),
+                cancellationToken);
         }
-        catch (Exception e) when (e is SlackApiException or BlockKitLimitException)
-        {
-            return false;
-        }
+
+        return false;
     }
 
     /// <summary>Replies only the person sees, through a <c>response_url</c>; false when the URL is not Slack's or Slack refuses.</summary>
@@ -150,9 +176,9 @@ public sealed class SlackSender(
     /// A slash command's immediate answer: as many replies' blocks as fit in one ephemeral message; the rest, if any,
     /// to send through <c>response_url</c>.
     /// </summary>
-    public (JsonObject Response, IReadOnlyList<SlackMessage> Remaining) CommandResponse(IReadOnlyList<Reply> replies)
+    public (JsonObject Response, IReadOnlyList<SlackMessage> Remaining) CommandResponse(IReadOnlyList<Reply> replies, string? owner = null)
     {
-        var messages = replies.SelectMany(Render).ToList();
+        var messages = replies.SelectMany(r => Render(r, owner)).ToList();
         var blocks = new JsonArray();
         var taken = 0;
         while (taken < messages.Count && blocks.Count + messages[taken].Blocks.Count <= BlockKitTranslator.MaxBlocksPerMessage)
@@ -175,7 +201,9 @@ public sealed class SlackSender(
     }
 
     /// <summary>One reply as the Slack message(s) that show it.</summary>
-    public IReadOnlyList<SlackMessage> Render(Reply reply)
+    /// <param name="reply">The reply.</param>
+    /// <param name="owner">The state key of the person it is for (<see cref="ConversationReference.StateKeyFor"/>): a download link is bound to it.</param>
+    public IReadOnlyList<SlackMessage> Render(Reply reply, string? owner = null)
     {
         switch (reply)
         {
@@ -185,6 +213,14 @@ public sealed class SlackSender(
                 return Translate(card.Template, () => cards.Render(card), card.Summary);
             case ChoicesReply choices:
                 return Translate(ChoicesTemplate, () => cards.Render(ChoicesTemplate, ChoicesData(choices)), choices.Prompt);
+            case DownloadReply download when owner is not null:
+                // The same card as Teams: the text, a note on the link's lifetime, and a button that opens the link.
+                var link = downloads.Issue(owner, download.PlanId, download.Format);
+                Log.PlanLinkIssued(logger, download.PlanId, download.Format.ToString(), link.Expires);
+                return Translate(PlanTemplates.Download, () => cards.Render(PlanTemplates.Download, downloads.CardData(download, link)), download.Text);
+            case DownloadReply download:
+                // Nobody to bind a link to: say so rather than show nothing.
+                return RenderText($"{download.Text}\n\n(The download link could not be made here. Please press the download button on the plan again.)");
             default:
                 return [];
         }
@@ -198,7 +234,16 @@ public sealed class SlackSender(
     {
         try
         {
-            return BlockKitTranslator.ToMessages(render(), summary);
+            var formId = SlackFormStore.NewId();
+            var translated = BlockKitTranslator.Translate(render(), summary, formId);
+            if (translated.Form is not null)
+            {
+                // Too large for a message: the form waits here for its "Open the form" button (OpenFormAsync).
+                forms.Save(formId, translated.Form);
+                Log.SlackFormForModal(logger, template, translated.Form.Blocks.Count);
+            }
+
+            return translated.Messages;
         }
         catch (BlockKitLimitException e)
         {

@@ -187,14 +187,75 @@ public sealed class BlockKitTranslatorTests
     {
         foreach (var (name, card, summary) in TemplateCards.All())
         {
-            var messages = BlockKitTranslator.ToMessages(card, summary);
-            Assert.NotEmpty(messages);
-            foreach (var message in messages)
+            var translated = BlockKitTranslator.Translate(card, summary, "form-1");
+            Assert.NotEmpty(translated.Messages);
+            foreach (var message in translated.Messages)
             {
                 var violations = BlockKitLimits.Violations(message.Blocks);
                 Assert.True(violations.Count == 0, $"{name}: {string.Join("; ", violations)}");
             }
+
+            if (translated.Form is { } form)
+            {
+                // Too large for a message: the form is one press away, in a modal within its limits.
+                Assert.Equal("form-1", SlackRequests.Button(translated.Messages[^1].Blocks, BlockKitTranslator.OpenFormTitle)["value"]!.GetValue<string>());
+                var view = BlockKitTranslator.FormModal(form, "{\"channel\":\"D1\",\"data\":{}}");
+                var violations = BlockKitLimits.Violations(view["blocks"]!.AsArray(), maxBlocks: BlockKitTranslator.MaxBlocksPerModal);
+                Assert.True(violations.Count == 0, $"{name} (modal): {string.Join("; ", violations)}");
+            }
         }
+    }
+
+    [Fact]
+    public void AFormOverOneMessage_GoesToAModal_WhoseSubmitIsTheFormsSendButton()
+    {
+        var inputs = Enumerable.Range(1, 55).Select(i => (JsonNode)new JsonObject { ["type"] = "Input.Text", ["id"] = $"q{i}", ["label"] = $"Question {i}" }).ToArray();
+        var card = SampleCards.Card(
+            [new JsonObject { ["type"] = "TextBlock", ["text"] = "About the consultation" }, .. inputs],
+            [
+                new JsonObject { ["type"] = "Action.Submit", ["title"] = "Back", ["data"] = new JsonObject { ["verb"] = "consult.back", ["cid"] = "c-9", ["step"] = 4 } },
+                new JsonObject { ["type"] = "Action.Submit", ["title"] = "Save answers", ["style"] = "positive", ["data"] = new JsonObject { ["verb"] = "consult.factors", ["cid"] = "c-9", ["step"] = 4 } },
+            ]);
+
+        var translated = BlockKitTranslator.Translate(card, "Consultation: the factors", "f123");
+
+        var message = Assert.Single(translated.Messages);
+        Assert.Contains("About the consultation", message.Blocks.ToJsonString());
+        Assert.DoesNotContain(SlackRequests.Elements(message.Blocks), e => e["type"]?.GetValue<string>() is "plain_text_input");
+        var open = SlackRequests.Button(message.Blocks, "Open the form");
+        Assert.Equal(BlockKitTranslator.OpenFormActionId, open["action_id"]!.GetValue<string>());
+        Assert.Equal("f123", open["value"]!.GetValue<string>());
+
+        var form = translated.Form!;
+        var view = BlockKitTranslator.FormModal(form, "{\"channel\":\"D1\",\"data\":{}}");
+        var blocks = view["blocks"]!.AsArray();
+        Assert.Equal(55, blocks.Count(b => b!["type"]!.GetValue<string>() == "input"));
+        Assert.Equal("Save answers", view["submit"]!["text"]!.GetValue<string>());
+        Assert.Equal("consult.factors", form.SubmitData!["verb"]!.GetValue<string>());
+        // The other button stays in the modal; the submit is not offered twice.
+        Assert.Contains("consult.back", SlackRequests.Button(blocks, "Back")["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackRequests.Elements(blocks), e => e["text"]?["text"]?.GetValue<string>() == "Save answers");
+        Assert.Empty(BlockKitLimits.Violations(blocks, maxBlocks: 100));
+    }
+
+    [Fact]
+    public void AFormOverOneMessage_WithNoButtonToSendIt_FailsLoudly()
+    {
+        var inputs = Enumerable.Range(1, 55).Select(i => (JsonNode)new JsonObject { ["type"] = "Input.Text", ["id"] = $"q{i}", ["label"] = $"Question {i}" }).ToArray();
+        var card = SampleCards.Card(inputs, [new JsonObject { ["type"] = "Action.Submit", ["title"] = "Say hello", ["data"] = "hello" }]);
+
+        var e = Assert.Throws<BlockKitLimitException>(() => BlockKitTranslator.Translate(card, "x", "f"));
+        Assert.Equal("modal submit", e.Limit);
+    }
+
+    [Fact]
+    public void AFormOverAModal_FailsLoudly()
+    {
+        var inputs = Enumerable.Range(1, 120).Select(i => (JsonNode)new JsonObject { ["type"] = "Input.Text", ["id"] = $"q{i}", ["label"] = $"Question {i}" }).ToArray();
+        var card = SampleCards.Card(inputs, [new JsonObject { ["type"] = "Action.Submit", ["title"] = "Send", ["data"] = new JsonObject { ["verb"] = "x" } }]);
+
+        var e = Assert.Throws<BlockKitLimitException>(() => BlockKitTranslator.Translate(card, "x", "f"));
+        Assert.Equal("blocks per modal", e.Limit);
     }
 
     [Fact]

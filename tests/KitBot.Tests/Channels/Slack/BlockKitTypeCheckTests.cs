@@ -24,9 +24,15 @@ public sealed class BlockKitTypeCheckTests(ITestOutputHelper output)
         }
 
         var payloads = new List<(string Name, JsonArray Blocks)>();
+        var forms = new List<JsonObject>();
         foreach (var (name, card, summary) in TemplateCards.All())
         {
-            payloads.AddRange(BlockKitTranslator.ToMessages(card, summary).Select((m, i) => ($"{name} #{i}", m.Blocks)));
+            var translated = BlockKitTranslator.Translate(card, summary, "form-1");
+            payloads.AddRange(translated.Messages.Select((m, i) => ($"{name} #{i}", m.Blocks)));
+            if (translated.Form is not null)
+            {
+                forms.Add(BlockKitTranslator.FormModal(translated.Form, "{\"channel\":\"D1\",\"data\":{\"verb\":\"x\"}}"));
+            }
         }
 
         foreach (var (name, card) in new[]
@@ -44,7 +50,9 @@ public sealed class BlockKitTypeCheckTests(ITestOutputHelper output)
             payloads.AddRange(SlackSender.RenderText(reply.Text).Select((m, i) => ($"text reply #{i}", m.Blocks)));
         }
 
-        var views = new[] { BlockKitTranslator.ToModal(SampleCards.EveryElement(), "Every element", "{\"channel\":\"D1\",\"data\":{}}") };
+        var views = new[] { BlockKitTranslator.ToModal(SampleCards.EveryElement(), "Every element", "{\"channel\":\"D1\",\"data\":{}}") }
+            .Concat(forms).ToArray();
+        Assert.NotEmpty(forms);
 
         var source = new StringBuilder("import type { KnownBlock, View } from '@slack/types';\n\n");
         for (var i = 0; i < payloads.Count; i++)

@@ -106,7 +106,8 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
     [Theory]
     [InlineData("consult", "About the child")]
     [InlineData("roles", "Role guidance")]
-    [InlineData("reviews", "You have no draft plans yet")]
+    [InlineData("reviews", "You have no upcoming reviews")]
+    [InlineData("plans", "You have no draft plans yet")]
     [InlineData("", WelcomeHeading)]
     public async Task SlashCommandWords_ReachTheSameMenuActionsAsTeams(string words, string expected)
     {
@@ -206,5 +207,71 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
         Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Unreachable, outcome);
         var stored = await Bot.Get<KitBot.Storage.IConversationStore>().GetReferenceAsync(reference!.Key, CancellationToken.None);
         Assert.True(stored!.Unreachable);
+    }
+
+    [Fact]
+    public async Task AFormTooLargeForAMessage_OpensAsAModal_AndItsSubmissionReachesTheCore()
+    {
+        var sender = Bot.Get<KitBot.Channels.Slack.SlackSender>();
+        var reference = await sender.OpenDirectMessageAsync(SlackRequests.TeamId, "UE2E12", CancellationToken.None);
+        var sample = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TemplateCards.Folder, "samples", "consult-factors.json")))!.AsObject();
+        var card = new KitBot.Dialogs.Turns.CardReply("consult-factors", sample, "Consultation: factors");
+
+        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await sender.SendAsync(reference!, [card], CancellationToken.None));
+
+        var post = Slack.Calls.Last(c => c.Method == "chat.postMessage" && c.Channel == "DUE2E12");
+        Assert.Empty(BlockKitLimits.Violations(post.Blocks));
+        var open = SlackRequests.Button(post.Blocks, "Open the form");
+        await SendOkAsync(SlackRequests.Interaction(SlackRequests.BlockActions(open, channel: "DUE2E12", user: "UE2E12")));
+
+        // The modal is opened while Slack waits for the acknowledgement: the call is there when the 200 is.
+        var opened = Assert.Single(Slack.Calls, c => c.Method == "views.open" && c.Body["trigger_id"]!.GetValue<string>() == "123.456.abc"
+            && c.Body["view"]!["private_metadata"]!.GetValue<string>().Contains("DUE2E12", StringComparison.Ordinal));
+        var view = opened.Body["view"]!.AsObject();
+        Assert.Equal("modal", view["type"]!.GetValue<string>());
+        Assert.Equal("Next", view["submit"]!["text"]!.GetValue<string>());
+        Assert.Empty(BlockKitLimits.Violations(view["blocks"]!.AsArray(), maxBlocks: 100));
+        var metadata = JsonNode.Parse(view["private_metadata"]!.GetValue<string>())!;
+        Assert.Equal(sample["verb"]!.GetValue<string>(), metadata["data"]!["verb"]!.GetValue<string>());
+        Assert.Equal(sample["cid"]!.GetValue<string>(), metadata["data"]!["cid"]!.GetValue<string>());
+
+        var seen = Slack.Calls.Count;
+        await SendOkAsync(SlackRequests.Interaction(SlackRequests.ViewSubmission(view, new JsonObject(), user: "UE2E12")));
+
+        // The core answers the submission in the conversation the form came from.
+        await Slack.WaitForAsync(cs => cs.Skip(seen).Any(c => c.Method == "chat.postMessage" && c.Channel == "DUE2E12"), "an answer to the modal's submission");
+    }
+
+    [Fact]
+    public async Task OpenTheForm_WhenTheFormIsGone_SaysSoThroughResponseUrl()
+    {
+        var open = new JsonObject { ["action_id"] = "ac.form", ["value"] = "no-such-form", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Open the form" } };
+
+        await SendOkAsync(SlackRequests.Interaction(SlackRequests.BlockActions(open, channel: "DE2E13", user: "UE2E13", responseUrl: Slack.ResponseUrlPrefix + "gone-form")));
+
+        var calls = await Slack.WaitForAsync(cs => cs.Any(c => c.Path.EndsWith("gone-form", StringComparison.Ordinal)), "the apology through response_url");
+        Assert.Contains("could not be opened", calls.First(c => c.Path.EndsWith("gone-form", StringComparison.Ordinal)).Json);
+        Assert.DoesNotContain(Slack.Calls, c => c.Method == "views.open" && c.Json.Contains("DE2E13", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ADownloadReply_IsALinkButton_BoundToThePersonAndPlan()
+    {
+        var sender = Bot.Get<KitBot.Channels.Slack.SlackSender>();
+        var reference = await sender.OpenDirectMessageAsync(SlackRequests.TeamId, "UE2E14", CancellationToken.None);
+        var download = new KitBot.Dialogs.Turns.DownloadReply("plan-14", KitBot.Dialogs.Plans.PlanFormat.Word, "Plan for a child aged 2 to 4, as a Word document.", "Download as Word");
+
+        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await sender.SendAsync(reference!, [download], CancellationToken.None));
+
+        var post = Slack.Calls.Last(c => c.Method == "chat.postMessage" && c.Channel == "DUE2E14");
+        Assert.Contains("Plan for a child aged 2 to 4, as a Word document.", post.Json, StringComparison.Ordinal);
+        Assert.Empty(BlockKitLimits.Violations(post.Blocks));
+        var button = SlackRequests.Button(post.Blocks, "Download as Word");
+        var url = new Uri(button["url"]!.GetValue<string>());
+        Assert.StartsWith(KitBot.Plans.DownloadLinks.PathPrefix, url.AbsolutePath, StringComparison.Ordinal);
+        var check = Bot.Get<KitBot.Plans.DownloadLinks>().Read(url.AbsolutePath[KitBot.Plans.DownloadLinks.PathPrefix.Length..]);
+        Assert.Equal(KitBot.Plans.DownloadTokenStatus.Valid, check.Status);
+        Assert.Equal(("slack:DUE2E14:UE2E14", "plan-14", KitBot.Dialogs.Plans.PlanFormat.Word),
+            (check.Token!.StateKey, check.Token.PlanId, check.Token.Format));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KitBot.Channels.Slack;
 using KitBot.Dialogs.Menu;
+using KitBot.Dialogs.Reviews;
 using KitBot.Dialogs.Turns;
 using KitBot.Tests.Channels.Slack.Support;
 using Microsoft.AspNetCore.WebUtilities;
@@ -84,7 +85,8 @@ public sealed class SlackPayloadReaderTests
     [InlineData("HELP", "text:help")]
     [InlineData("consult", "verb:" + MenuVerbs.Consult)]
     [InlineData("roles", "verb:" + MenuVerbs.Roles)]
-    [InlineData("reviews", "verb:" + MenuVerbs.Plans)]
+    [InlineData("reviews", "verb:" + ReviewVerbs.List)]
+    [InlineData("plans", "verb:" + MenuVerbs.Plans)]
     [InlineData("start over", "text:start over")]
     public async Task SlashCommandWords_AreWhatTheTeamsMenuSends(string words, string expected)
     {
@@ -159,5 +161,38 @@ public sealed class SlackPayloadReaderTests
 
         Assert.Null(inbound.Request);
         Assert.NotNull(inbound.Ignored);
+    }
+
+    [Fact]
+    public void OpenTheFormPress_AsksForAModal_NotATurn()
+    {
+        var button = new JsonObject { ["action_id"] = BlockKitTranslator.OpenFormActionId, ["value"] = "f123", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Open the form" } };
+
+        var inbound = SlackPayloadReader.ReadInteraction(SlackRequests.BlockActions(button, channel: "DFORM"), Now);
+
+        Assert.Null(inbound.Request);
+        Assert.Equal(new SlackFormRequest(SlackRequests.TeamId, "DFORM", "UALICE", "f123", "123.456.abc", "https://hooks.slack.com/actions/T/1/abc"), inbound.OpenForm);
+    }
+
+    [Fact]
+    public void ModalSubmission_IsTheCardActionTeamsWouldSend_WithTheModalsInputs()
+    {
+        var view = new JsonObject
+        {
+            ["blocks"] = new JsonArray(),
+            ["private_metadata"] = "{\"channel\":\"DFORM\",\"data\":{\"verb\":\"consult.factors\",\"cid\":\"c-9\",\"step\":\"4\"}}",
+        };
+        var state = new JsonObject
+        {
+            ["contact"] = new JsonObject { ["ac.in.choice"] = new JsonObject { ["type"] = "radio_buttons", ["selected_option"] = new JsonObject { ["value"] = "letterbox" } } },
+            ["verb"] = new JsonObject { ["ac.in.text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "sneaky" } },
+        };
+
+        var request = SlackPayloadReader.ReadInteraction(SlackRequests.ViewSubmission(view, state), Now).Request!;
+
+        var action = Assert.IsType<CardActionInput>(request.Input).Action;
+        Assert.Equal(("consult.factors", "c-9", (int?)4), (action.Verb, action.DialogId, action.Step));
+        Assert.Equal("letterbox", action.Value("contact"));
+        Assert.Equal(("DFORM", "UALICE", true), (request.ChannelId, request.UserId, request.IsDirect));
     }
 }

@@ -120,6 +120,24 @@ public static class SlackRequests
         }),
     };
 
+    /// <summary>A <c>view_submission</c> payload: the modal <paramref name="view"/> (as opened) submitted with the inputs' state.</summary>
+    public static JsonObject ViewSubmission(JsonObject view, JsonObject state, string user = "UALICE", string team = TeamId) => new()
+    {
+        ["type"] = "view_submission",
+        ["team"] = new JsonObject { ["id"] = team, ["domain"] = "kitbot-test" },
+        ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
+        ["api_app_id"] = "AKITBOT",
+        ["trigger_id"] = "789.012.def",
+        ["view"] = new JsonObject
+        {
+            ["id"] = "VKITBOT1",
+            ["type"] = "modal",
+            ["blocks"] = view["blocks"]?.DeepClone(),
+            ["private_metadata"] = view["private_metadata"]?.DeepClone(),
+            ["state"] = new JsonObject { ["values"] = state },
+        },
+    };
+
     /// <summary>Every element of every block (buttons in actions blocks and accessories, input elements).</summary>
     public static IEnumerable<JsonObject> Elements(JsonArray blocks) =>
         blocks.OfType<JsonObject>().SelectMany(b =>
