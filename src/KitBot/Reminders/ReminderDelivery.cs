@@ -145,6 +145,18 @@ public sealed class ReminderDelivery(
     {
         if (reference.Channel != SlackSender.Channel)
         {
+            // A reminder is the practitioner's own business: from a channel or group chat it goes to their 1:1 chat.
+            if (reference.IsGroup)
+            {
+                var personal = await sender.OpenPersonalChatAsync(reference, userId, cancellationToken);
+                if (personal is null)
+                {
+                    return ConnectorOutcome.Failed;
+                }
+
+                reference = personal;
+            }
+
             return await sender.SendAsync(reference, replies, cancellationToken);
         }
 

@@ -9,6 +9,20 @@ namespace KitBot.Tests.Reminders;
 public sealed class ReminderDeliveryTests
 {
     [Fact]
+    public async Task Reminder_ForReviewsSetUpInATeamsChannel_GoesToThePractitionersOneToOneChat()
+    {
+        await using var s = await StartAsync("2025-06-16T08:30:00Z");
+        await s.Host.AddConversationAsync(s.Connector, "19:team-channel@thread.tacv2", User, isGroup: true);
+        var review = await s.AddReviewAsync("2025-06-16", conversation: "19:team-channel@thread.tacv2");
+
+        Assert.Equal(DeliveryOutcome.Sent, await s.Host.Delivery.DeliverAsync(review.Id, CancellationToken.None));
+
+        var call = Assert.Single(s.Connector.Calls);
+        Assert.Equal($"personal-{User}", call.ConversationId);
+        Assert.NotNull(await s.Host.Get<IConversationStore>().GetReferenceAsync($"msteams:personal-{User}", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Reminder_DueAtAWeekend_ArrivesAtMondays0930Slot_Once()
     {
         await using var s = await StartAsync("2025-06-13T12:00:00Z");   // Friday

@@ -53,6 +53,13 @@ public sealed class FakeConnector : IAsyncDisposable
                 ? Results.Json(new { id = $"activity-{n}" }, statusCode: status)
                 : Results.Json(new { error = new { code = status == 403 ? "MessageWritesBlocked" : "Throttled", message = "refused" } }, statusCode: status);
         });
+        // Opening a 1:1 chat (POST /v3/conversations): answers with the personal chat's id for the member.
+        app.MapPost("/v3/conversations", async (HttpRequest request) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body);
+            var member = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+            return Results.Json(new { id = $"personal-{member}" }, statusCode: 201);
+        });
         await app.StartAsync();
         var address = app.Urls.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
         self = new FakeConnector(app, address);

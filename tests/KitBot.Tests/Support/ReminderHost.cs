@@ -73,10 +73,10 @@ public sealed class ReminderHost : IAsyncDisposable
     }
 
     /// <summary>Stores a personal-chat reference pointing at <paramref name="connector"/>; returns its key.</summary>
-    public async Task<ConversationReference> AddConversationAsync(FakeConnector connector, string conversationId, string userId = "user-1")
+    public async Task<ConversationReference> AddConversationAsync(FakeConnector connector, string conversationId, string userId = "user-1", bool isGroup = false)
     {
         var reference = new ConversationReference(
-            ConversationReference.KeyFor("msteams", conversationId), "msteams", conversationId, connector.ServiceUrl, userId, "bot-1", "tenant-1", false);
+            ConversationReference.KeyFor("msteams", conversationId), "msteams", conversationId, connector.ServiceUrl, userId, "bot-1", "tenant-1", isGroup);
         await Get<IConversationStore>().SaveReferenceAsync(reference, Get<TimeProvider>().GetUtcNow(), CancellationToken.None);
         return reference;
     }

@@ -44,6 +44,36 @@ public sealed class TeamsSender(
         return ConnectorOutcome.Sent;
     }
 
+    /// <summary>
+    /// Opens (or finds) the 1:1 chat between the bot and <paramref name="userId"/> in the tenant of
+    /// <paramref name="shared"/>, a channel or group chat, and stores its reference. Null when Teams refuses.
+    /// </summary>
+    public async Task<ConversationReference?> OpenPersonalChatAsync(ConversationReference shared, string userId, CancellationToken cancellationToken)
+    {
+        if (shared.BotId is null)
+        {
+            return null;
+        }
+
+        var chat = await connector.CreateConversationAsync(shared.ServiceUrl, shared.BotId, userId, shared.TenantId, cancellationToken);
+        if (chat.Outcome != ConnectorOutcome.Sent || chat.ConversationId is null)
+        {
+            return null;
+        }
+
+        var personal = new ConversationReference(
+            ConversationReference.KeyFor(shared.Channel, chat.ConversationId),
+            shared.Channel,
+            chat.ConversationId,
+            chat.ServiceUrl ?? shared.ServiceUrl,
+            userId,
+            shared.BotId,
+            shared.TenantId,
+            IsGroup: false);
+        await store.SaveReferenceAsync(personal, time.GetUtcNow(), cancellationToken);
+        return personal;
+    }
+
     /// <summary>Renders one reply as an outgoing message activity.</summary>
     public Activity ToActivity(ConversationReference reference, Reply reply)
     {
