@@ -93,31 +93,10 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
         return await _teams.WaitForAsync(next, after: seen, what: "with " + what);
     }
 
-    /// <summary>
-    /// Submits what the card's button sends: its verb and stamp (dialog id and step) merged with the inputs. The stamp
-    /// is read from the card; while the templating engine is still a placeholder the card arrives unexpanded, so the
-    /// stamp it would carry is read from the dialog KitBot stored.
-    /// </summary>
+    /// <summary>Submits what the card's button sends: its data (verb, dialog stamp, ids) merged with the inputs.</summary>
     private async Task SubmitAsync(PlaygroundMessage card, string verb, Dictionary<string, string> values)
     {
-        var value = new JsonObject { ["verb"] = verb };
-        if (!verb.StartsWith("menu.", StringComparison.Ordinal) && !verb.StartsWith("plan.", StringComparison.Ordinal))
-        {
-            var data = Descendants(card.Card!).FirstOrDefault(o => o["verb"]?.ToString() == verb && o["cid"] is not null);
-            var cid = data?["cid"]?.ToString();
-            if (cid is null || cid.StartsWith("${", StringComparison.Ordinal))
-            {
-                var state = await StateAsync();
-                value["cid"] = state.Dialog!.Id;
-                value["step"] = state.StepSeq;
-            }
-            else
-            {
-                value["cid"] = cid;
-                value["step"] = data!["step"]!.DeepClone();
-            }
-        }
-
+        var value = card.ActionData(verb);
         foreach (var (key, text) in values)
         {
             value[key] = text;
@@ -126,14 +105,8 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
         await _teams.SubmitAsync(card, value);
     }
 
-    // Once cards are expanded (the templating engine), the text box shows the saved text; unexpanded, it is a binding.
-    private static void AssertShows(PlaygroundMessage card, string text)
-    {
-        if (!card.CardContains("${text}"))
-        {
-            Assert.True(card.CardContains(text), "The plan card does not show the saved text.");
-        }
-    }
+    private static void AssertShows(PlaygroundMessage card, string text) =>
+        Assert.True(card.CardContains(text), "The plan card does not show the saved text.");
 
     private async Task<ConversationState> StateAsync()
     {
@@ -141,11 +114,4 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
         var stored = await _bot.Get<IConversationStore>().LoadStateAsync(key, CancellationToken.None);
         return ConversationStateSerializer.Deserialize(stored.Json);
     }
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)),
-        JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants),
-        _ => [],
-    };
 }

@@ -58,7 +58,7 @@ public sealed class ReminderPlaygroundTests : IAsyncLifetime
         // Press "Mark reviewed". The data names the review id directly so this holds whether or not the card
         // template engine has expanded ${reviewId} on the card.
         seen = _teams.Messages.Count;
-        await _teams.SubmitAsync(reminder, new JsonObject { ["verb"] = ReviewVerbs.Done, [ReviewVerbs.ReviewId] = review.Id });
+        await _teams.SubmitAsync(reminder, reminder.ActionData(ReviewVerbs.Done));
 
         await _teams.WaitForAsync(m => m.Text?.StartsWith("Marked reviewed", StringComparison.Ordinal) == true, after: seen, what: "confirming the review");
         var reviews = _bot.Get<IReviewStore>();

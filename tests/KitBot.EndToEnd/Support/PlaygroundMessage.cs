@@ -13,6 +13,26 @@ public sealed record PlaygroundMessage(string Action, string Id, string? FromId,
     /// <summary>True when the message has a card whose JSON contains <paramref name="text"/>.</summary>
     public bool CardContains(string text) => Card?.ToJsonString().Contains(text, StringComparison.Ordinal) == true;
 
+    /// <summary>
+    /// What the card's button for <paramref name="verb"/> submits (a copy of its data: verb, dialog stamp, ids), to
+    /// merge the user's inputs into, as the Teams client does. Fails when the card has no such button.
+    /// </summary>
+    public JsonObject ActionData(string verb)
+    {
+        var data = Descendants(Card ?? throw new InvalidOperationException($"Message {Id} has no card."))
+            .Where(o => o["type"]?.ToString() is "Action.Submit" or "Action.Execute")
+            .Select(o => o["data"] as JsonObject)
+            .FirstOrDefault(d => d?["verb"]?.ToString() == verb);
+        return (JsonObject?)data?.DeepClone() ?? throw new InvalidOperationException($"The card has no button for '{verb}'.");
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants),
+        _ => [],
+    };
+
     public string Describe() => $"{Action} {Id}: {Text ?? Card?.ToJsonString()[..Math.Min(200, Card.ToJsonString().Length)]}";
 
     internal static PlaygroundMessage? TryParse(string json)
