@@ -55,8 +55,7 @@ public sealed class ReminderPlaygroundTests : IAsyncLifetime
             await Task.Delay(50);
         }
 
-        // Press "Mark reviewed". The data names the review id directly so this holds whether or not the card
-        // template engine has expanded ${reviewId} on the card.
+        // Press "Mark reviewed": the data the card's button carries (verb and review id).
         seen = _teams.Messages.Count;
         await _teams.SubmitAsync(reminder, reminder.ActionData(ReviewVerbs.Done));
 
