@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using KitBot.Conversations;
 using KitBot.Dialogs.Engine;
 using KitBot.EndToEnd.Support;
+using KitBot.Testing;
 using KitBot.Storage;
 
 namespace KitBot.EndToEnd;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KitBot.Conversations;
 using KitBot.Dialogs.Reviews;
 using KitBot.EndToEnd.Support;
+using KitBot.Testing;
 using KitBot.Reminders;
 using KitBot.Storage;
 

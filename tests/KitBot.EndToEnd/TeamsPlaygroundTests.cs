@@ -3,6 +3,7 @@ using KitBot.Channels.Teams;
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
 using KitBot.EndToEnd.Support;
+using KitBot.Testing;
 using KitBot.Storage;
 
 namespace KitBot.EndToEnd;

@@ -1,10 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using KitBot.Conversations;
-using KitBot.Hosting;
 using KitBot.Reminders;
 using KitBot.Storage;
-using Microsoft.AspNetCore.Builder;
+using KitBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,22 +13,17 @@ namespace KitBot.Tests.Support;
 /// </summary>
 public sealed class ReminderHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly KitBotServer _server;
 
-    private ReminderHost(WebApplication app, string url, string dataFolder)
-    {
-        _app = app;
-        Url = url;
-        DataFolder = dataFolder;
-    }
+    private ReminderHost(KitBotServer server) => _server = server;
 
-    public string Url { get; }
+    public string Url => _server.Url;
 
-    public string DataFolder { get; }
+    public string DataFolder => _server.DataFolder;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _server.Services;
 
-    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _server.Get<T>();
 
     public ReminderDelivery Delivery => Get<ReminderDelivery>();
 
@@ -40,36 +32,26 @@ public sealed class ReminderHost : IAsyncDisposable
     public static async Task<ReminderHost> StartAsync(
         FakeTimeProvider? clock = null, string? dataFolder = null, bool hangfireServer = false, params string[] settings)
     {
-        dataFolder ??= Directory.CreateTempSubdirectory("kitbot-reminders-").FullName;
-        var url = $"http://127.0.0.1:{FreePort()}";
-        string[] args =
+        string[] reminderSettings =
         [
-            $"--urls={url}",
-            $"--Storage:Sqlite:Path={Path.Combine(dataFolder, "kitbot.db")}",
-            "--Logging:LogLevel:Default=Warning",
-            $"--Reminders:Hangfire:Server={hangfireServer}",
-            "--Reminders:Hangfire:SchedulePollingInterval=00:00:01",
+            $"Reminders:Hangfire:Server={hangfireServer}",
+            "Reminders:Hangfire:SchedulePollingInterval=00:00:01",
             // Generous buckets: pacing has its own tests; here it must not make a fake clock wait.
-            "--Reminders:Pacing:GlobalBurst=5000",
-            "--Reminders:Pacing:GlobalPerSecond=5000",
-            "--Reminders:Pacing:PerConversationBurst=7",
+            "Reminders:Pacing:GlobalBurst=5000",
+            "Reminders:Pacing:GlobalPerSecond=5000",
+            "Reminders:Pacing:PerConversationBurst=7",
             // One connector attempt per send: these tests are about the reminder's own retries, and the connector's
             // in-call backoff waits on the fake clock, which only the test moves.
-            "--Teams:Connector:MaxAttempts=1",
-            .. settings.Select(s => "--" + s),
+            "Teams:Connector:MaxAttempts=1",
+            .. settings,
         ];
 
-        var builder = KitBotHost.CreateBuilder(args);
-        builder.AddKitBot();
-        if (clock is not null)
-        {
-            builder.Services.AddSingleton<TimeProvider>(clock);
-        }
-
-        var app = builder.Build();
-        app.MapKitBot();
-        await app.StartAsync();
-        return new ReminderHost(app, url, dataFolder);
+        var server = await KitBotServer.StartAsync(
+            dataFolder,
+            port: null,
+            configure: clock is null ? null : services => services.AddSingleton<TimeProvider>(clock),
+            reminderSettings);
+        return new ReminderHost(server);
     }
 
     /// <summary>Stores a personal-chat reference pointing at <paramref name="connector"/>; returns its key.</summary>
@@ -81,16 +63,7 @@ public sealed class ReminderHost : IAsyncDisposable
         return reference;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => KitBotServer.FreePort();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -4,7 +4,7 @@ using KitBot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KitBot.EndToEnd.Support;
+namespace KitBot.Testing;
 
 /// <summary>
 /// The real KitBot host, on a free loopback port with its own SQLite file: what <c>dotnet run</c> starts,
@@ -35,7 +35,11 @@ public sealed class KitBotServer : IAsyncDisposable
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <summary>Starts a host; pass <paramref name="dataFolder"/> to start on an earlier host's data.</summary>
-    public static async Task<KitBotServer> StartAsync(string? dataFolder = null, int? port = null, params string[] settings)
+    public static Task<KitBotServer> StartAsync(string? dataFolder = null, int? port = null, params string[] settings) =>
+        StartAsync(dataFolder, port, configure: null, settings);
+
+    /// <summary>Starts a host whose services <paramref name="configure"/> may change (for example a fake clock).</summary>
+    public static async Task<KitBotServer> StartAsync(string? dataFolder, int? port, Action<IServiceCollection>? configure, params string[] settings)
     {
         dataFolder ??= Directory.CreateTempSubdirectory("kitbot-e2e-").FullName;
         var url = $"http://127.0.0.1:{port ?? FreePort()}";
@@ -49,6 +53,7 @@ public sealed class KitBotServer : IAsyncDisposable
 
         var builder = KitBotHost.CreateBuilder(args);
         builder.AddKitBot();
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapKitBot();
         await app.StartAsync();
