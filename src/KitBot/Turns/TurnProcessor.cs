@@ -8,7 +8,7 @@ namespace KitBot.Turns;
 /// Runs one turn for any channel: load state with its version, run the dialog core, save only if nobody else
 /// saved first (re-running on fresh state if they did). Channel adapters call this and render the replies.
 /// </summary>
-public sealed class TurnProcessor(DialogEngine engine, IConversationStore store, TimeProvider time, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(DialogEngine engine, IConversationStore store, TimeProvider time, Privacy.AuditLog audit, ILogger<TurnProcessor> logger)
 {
     private const int MaxAttempts = 5;
     private readonly KeyedLock _locks = new();
@@ -20,10 +20,17 @@ public sealed class TurnProcessor(DialogEngine engine, IConversationStore store,
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadStateAsync(stateKey, cancellationToken);
-            var result = engine.Run(turn, ConversationStateSerializer.Deserialize(stored.Json));
+            var before = ConversationStateSerializer.Deserialize(stored.Json);
+            var result = engine.Run(turn, before);
             var json = ConversationStateSerializer.Serialize(result.State);
             if (await store.TrySaveStateAsync(stateKey, json, stored.Version, time.GetUtcNow(), cancellationToken))
             {
+                // Audited only once saved, so a re-run after a conflict is not recorded twice.
+                foreach (var (action, subject) in Privacy.AuditActions.Of(turn, before, result.State))
+                {
+                    await audit.WriteAsync(turn.User.Id, action, subject, cancellationToken);
+                }
+
                 return result;
             }
 
