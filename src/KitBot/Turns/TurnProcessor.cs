@@ -8,7 +8,7 @@ namespace KitBot.Turns;
 /// Runs one turn for any channel: load state with its version, run the dialog core, save only if nobody else
 /// saved first (re-running on fresh state if they did). Channel adapters call this and render the replies.
 /// </summary>
-public sealed class TurnProcessor(DialogEngine engine, IConversationStore store, TimeProvider time, Privacy.AuditLog audit, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(DialogEngine engine, IConversationStore store, TimeProvider time, Privacy.AuditLog audit, Privacy.DataRetention retention, ILogger<TurnProcessor> logger)
 {
     private const int MaxAttempts = 5;
     private readonly KeyedLock _locks = new();
@@ -22,6 +22,13 @@ public sealed class TurnProcessor(DialogEngine engine, IConversationStore store,
             var stored = await store.LoadStateAsync(stateKey, cancellationToken);
             var before = ConversationStateSerializer.Deserialize(stored.Json);
             var result = engine.Run(turn, before);
+            if (result.ForgetUser)
+            {
+                // Confirmed "forget me": delete this person's data everywhere (state, references, reviews) instead of saving.
+                await retention.ForgetAsync(turn.User.Id, cancellationToken);
+                return result;
+            }
+
             var json = ConversationStateSerializer.Serialize(result.State);
             if (await store.TrySaveStateAsync(stateKey, json, stored.Version, time.GetUtcNow(), cancellationToken))
             {
