@@ -44,9 +44,13 @@ internal sealed class HostConsultation(HttpClient client, RecordingTemplateEngin
         await PressAsync(value);
     }
 
-    public async Task PressAsync(JsonObject value)
+    public Task PressAsync(JsonObject value) => PostAsync(new JsonObject { ["value"] = value });
+
+    public Task PressTextAsync(string text) => PostAsync(new JsonObject { ["text"] = text });
+
+    private async Task PostAsync(JsonObject content)
     {
-        using var response = await client.PostAsJsonAsync("/api/messages", new JsonObject
+        var activity = new JsonObject
         {
             ["type"] = "message",
             ["id"] = "m-" + Guid.NewGuid().ToString("N"),
@@ -56,8 +60,13 @@ internal sealed class HostConsultation(HttpClient client, RecordingTemplateEngin
             ["from"] = new JsonObject { ["id"] = user },
             ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
             ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal" },
-            ["value"] = value,
-        });
+        };
+        foreach (var (key, node) in content)
+        {
+            activity[key] = node!.DeepClone();
+        }
+
+        using var response = await client.PostAsJsonAsync("/api/messages", activity);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 }
