@@ -55,6 +55,7 @@ public static class KitBotHost
         services.AddReminders();
         services.AddPlans();
         services.AddPrivacy();
+        services.AddTurnRateLimit();
         services.AddSingleton<Channels.Console.ConsoleChat>();
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
