@@ -150,13 +150,20 @@ public sealed class SqliteConversationStore : IConversationStore
             """;
         command.ExecuteNonQuery();
 
-        command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
-        var current = Convert.ToInt32(command.ExecuteScalar());
-        for (var i = current; i < SqliteSchema.Migrations.Count; i++)
+        while (true)
         {
-            using var transaction = connection.BeginTransaction();
+            // The version is read inside the (immediate, write-locking) transaction, so two openers of one file
+            // never apply the same migration twice.
+            using var transaction = connection.BeginTransaction(deferred: false);
             command.Transaction = transaction;
-            command.CommandText = SqliteSchema.Migrations[i] + $"; INSERT INTO schema_version (version) VALUES ({i + 1});";
+            command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
+            var current = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (current >= SqliteSchema.Migrations.Count)
+            {
+                return;
+            }
+
+            command.CommandText = SqliteSchema.Migrations[current] + $"; INSERT INTO schema_version (version) VALUES ({current + 1});";
             command.ExecuteNonQuery();
             transaction.Commit();
         }

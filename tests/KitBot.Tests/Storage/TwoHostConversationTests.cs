@@ -72,6 +72,21 @@ public sealed class TwoHostConversationTests(PostgresServer postgres, ITestOutpu
             Assert.Single(state.Plans);
             Assert.Single(audit, e => e.UserKey == user && e.Action == AuditActions.ConsultationFinished);
         }
+
+        // At rest in PostgreSQL the notes are ciphertext.
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var raw = new Npgsql.NpgsqlCommand("SELECT json FROM conversation_state", connection);
+        await using var reader = await raw.ExecuteReaderAsync();
+        var rows = 0;
+        while (await reader.ReadAsync())
+        {
+            rows++;
+            Assert.StartsWith("enc1:", reader.GetString(0), StringComparison.Ordinal);
+            Assert.DoesNotContain("note ", reader.GetString(0), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Conversations, rows);
     }
 
     private static Task PressAsync(HttpClient client, FakeConnector connector, string conversation, string user, string verb, params (string Key, string Value)[] values)
