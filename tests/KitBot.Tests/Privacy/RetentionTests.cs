@@ -63,6 +63,17 @@ public sealed class RetentionTests
     [Fact]
     public void TheDefaultRetention_IsNinetyDays() => Assert.Equal(90, new RetentionOptions().Days);
 
+    [Fact]
+    public void TheHost_RegistersTheRetentionJob_OnItsSchedule()
+    {
+        using var host = new KitBotFactory().WithSetting("Retention:Schedule", "15 3 * * *");
+
+        using var connection = host.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == DataRetention.JobId);
+        Assert.Equal("15 3 * * *", job.Cron);
+        Assert.Equal(typeof(DataRetention), job.Job.Type);
+    }
+
     private static StoredReview Review(string id, DateTimeOffset due) => new(
         id, "plan", "msteams:c", "29:someone", ReviewStage.PlacedForAdoption, ReviewKind.Statutory, 1, "Statutory review 1",
         DateOnly.FromDateTime(due.UtcDateTime), "Europe/London", due, due, ReviewState.Pending);
