@@ -3,7 +3,7 @@ namespace KitBot;
 /// <summary>
 /// Every log message the host writes (STYLE.md 12). Ids and event names only: never what a user typed,
 /// a token or a secret. Event ids: 1xxx host, 2xxx Teams, 3xxx turns, 4xxx storage, 5xxx cards, 6xxx Slack,
-/// 7xxx reminders.
+/// 7xxx reminders, 8xxx privacy.
 /// </summary>
 internal static partial class Log
 {
@@ -135,4 +135,7 @@ internal static partial class Log
 
     [LoggerMessage(7009, LogLevel.Information, "Review action {Verb} on review {ReviewId}: {Change}")]
     public static partial void ReviewAction(ILogger logger, string verb, string reviewId, string change);
+
+    [LoggerMessage(8001, LogLevel.Information, "Retention removed {States} conversation state(s) and {Reviews} review(s) older than {Days} days")]
+    public static partial void RetentionPurged(ILogger logger, int states, int reviews, int days);
 }

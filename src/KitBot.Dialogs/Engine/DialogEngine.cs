@@ -45,7 +45,9 @@ public sealed class DialogEngine
         _verbs
             .Add(DialogVerbs.Back, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Back(ctx)))
             .Add(DialogVerbs.Restart, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Restart(ctx)))
-            .Add(DialogVerbs.Resume, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Resume(ctx)));
+            .Add(DialogVerbs.Resume, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Resume(ctx)))
+            .Add(Privacy.PrivacyVerbs.ForgetConfirm, (ctx, _) => Forget(ctx))
+            .Add(Privacy.PrivacyVerbs.ForgetCancel, (ctx, _) => KeepData(ctx));
     }
 
     /// <summary>The verbs this engine answers.</summary>
@@ -80,6 +82,11 @@ public sealed class DialogEngine
     private TurnResult Text(DialogContext ctx, string text)
     {
         var command = GlobalCommands.Parse(text);
+        if (command == GlobalCommand.ForgetMe)
+        {
+            return ConfirmForget(ctx);
+        }
+
         if (Active(ctx.State) is { } dialog)
         {
             return command switch
@@ -106,6 +113,42 @@ public sealed class DialogEngine
                 new TextReply("There is nothing to go back to yet. Type menu to see what you can do.")),
             _ => new TurnResult(state, MainMenu.Unrecognised()),
         };
+    }
+
+    private static TurnResult ConfirmForget(DialogContext ctx)
+    {
+        // Laid over the dialog in progress (if any) so "No" carries on where the person was.
+        var over = ctx.State.Dialog is { } active
+            ? active with { Step = Privacy.PrivacyVerbs.ConfirmStep }
+            : new ActiveDialog("privacy", StepCards.NewId("forget", ctx.State, ctx.Turn.Timestamp), Privacy.PrivacyVerbs.ConfirmStep);
+        var (state, card) = StepCards.Confirm(
+            ctx.State,
+            over,
+            "Delete everything KitBot keeps about you?",
+            "This deletes your consultations, plans and review reminders in every conversation with KitBot. It cannot be undone. A record that you asked (with no content) is kept.",
+            ("Yes, delete everything", Privacy.PrivacyVerbs.ForgetConfirm),
+            ("No, keep it", Privacy.PrivacyVerbs.ForgetCancel));
+        return DialogContext.Say(state, card);
+    }
+
+    private static TurnResult Forget(DialogContext ctx) =>
+        ctx.State.Dialog?.Step != Privacy.PrivacyVerbs.ConfirmStep
+            ? ctx.Say(new TextReply("Nothing has been deleted. Type forget me if you want KitBot to delete what it keeps about you."))
+            : new TurnResult(
+                ConversationState.New,
+                [new TextReply("Done: KitBot has deleted your consultations, plans and review reminders. Type menu if you want to start again.")])
+            {
+                ForgetUser = true,
+            };
+
+    private TurnResult KeepData(DialogContext ctx)
+    {
+        if (Active(ctx.State) is { } dialog)
+        {
+            return dialog.Resume(ctx);
+        }
+
+        return DialogContext.Say(ctx.State with { Dialog = null }, new TextReply("Nothing has been deleted."), MainMenu.Menu(firstTime: false));
     }
 
     private TurnResult ConfirmStartOver(DialogContext ctx, IDialog dialog)

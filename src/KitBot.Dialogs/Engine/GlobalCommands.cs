@@ -9,6 +9,7 @@ public enum GlobalCommand
     Back,
     StartOver,
     Cancel,
+    ForgetMe,
 }
 
 /// <summary>Recognises the global commands in typed text.</summary>
@@ -27,6 +28,8 @@ public static class GlobalCommands
         ["cancel"] = GlobalCommand.Cancel,
         ["stop"] = GlobalCommand.Cancel,
         ["quit"] = GlobalCommand.Cancel,
+        ["forget me"] = GlobalCommand.ForgetMe,
+        ["delete my data"] = GlobalCommand.ForgetMe,
     };
 
     /// <summary>The command the text is, ignoring case, spaces and closing punctuation; otherwise None.</summary>

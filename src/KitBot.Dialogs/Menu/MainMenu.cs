@@ -50,7 +50,8 @@ public static class MainMenu
                 Command("help", "show this help"),
                 Command("back", "go back one question"),
                 Command("start over", "restart what you are doing"),
-                Command("cancel", "stop what you are doing")),
+                Command("cancel", "stop what you are doing"),
+                Command("forget me", "delete everything KitBot keeps about you")),
         },
         "KitBot help: type menu, help, back, start over or cancel at any point.");
 

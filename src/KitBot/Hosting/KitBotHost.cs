@@ -54,6 +54,8 @@ public static class KitBotHost
         services.AddSlackChannel();
         services.AddReminders();
         services.AddPlans();
+        services.AddPrivacy();
+        services.AddTurnRateLimit();
         services.AddSingleton<Channels.Console.ConsoleChat>();
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

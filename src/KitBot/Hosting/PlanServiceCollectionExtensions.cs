@@ -13,7 +13,8 @@ public static class PlanServiceCollectionExtensions
     {
         services.AddOptions<PlanOptions>().BindConfiguration(PlanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        // Download links are signed with Data Protection; instances behind one address must share keys (Plans:DataProtectionKeysPath).
+        // Download links are signed with Data Protection; instances behind one address must share keys: in the database
+        // by default (AddPrivacy), or in the folder Plans:DataProtectionKeysPath names when it is set.
         services.AddDataProtection().SetApplicationName("KitBot");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<PlanOptions>, ILoggerFactory>((keys, plans, loggers) =>
         {

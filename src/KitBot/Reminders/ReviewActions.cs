@@ -16,6 +16,7 @@ public sealed class ReviewActions(
     ReminderCalendar calendar,
     IReminderScheduler scheduler,
     TimeProvider time,
+    Privacy.AuditLog audit,
     ILogger<ReviewActions> logger) : Turns.IHostActions
 {
     /// <summary>The replies when <paramref name="turn"/> is a review action the host answers; null to let the dialog core have it.</summary>
@@ -71,6 +72,12 @@ public sealed class ReviewActions(
             _ => true,
         };
         Log.ReviewAction(logger, action.Verb, review.Id, applied ? decision.Change.ToString() : "already changed");
+        if (applied && decision.Change != ReviewChange.None)
+        {
+            // Only what changed a review is audited: the verb and the review's id, never its text.
+            await audit.WriteAsync(turn.User.Id, action.Verb, review.Id, cancellationToken);
+        }
+
         return applied
             ? decision.Replies
             : [new TextReply("That review has already been dealt with, so nothing has changed. Type my reviews to see where things are.")];

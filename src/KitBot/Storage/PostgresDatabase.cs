@@ -12,6 +12,9 @@ public sealed class PostgresDatabase : IDisposable
     // Any fixed number: it names KitBot's migration lock among the server's advisory locks.
     private const long MigrationLock = 0x4B6974426F74;
 
+    // Attempts to reach the server on start: 1 + 2 + 4 + 8 + 15 + 15 + 15 seconds of waiting at most.
+    private const int StartAttempts = 8;
+
     public PostgresDatabase(IOptions<StorageOptions> options)
     {
         var connectionString = options.Value.PostgreSql.ConnectionString;
@@ -21,12 +24,35 @@ public sealed class PostgresDatabase : IDisposable
         }
 
         DataSource = NpgsqlDataSource.Create(connectionString);
-        Migrate();
+        MigrateWhenReachable();
     }
 
     public NpgsqlDataSource DataSource { get; }
 
     public void Dispose() => DataSource.Dispose();
+
+    /// <summary>
+    /// Migrates, retrying while the server is unreachable or starting (a container started beside its database,
+    /// a failover): transient errors only, about a minute in all, then the host stops with the error.
+    /// </summary>
+    private void MigrateWhenReachable()
+    {
+        var wait = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Migrate();
+                return;
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < StartAttempts)
+            {
+                // Start-up only: nothing is being served yet, so waiting here holds nobody up.
+                Thread.Sleep(wait);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(15).Ticks));
+            }
+        }
+    }
 
     private void Migrate()
     {

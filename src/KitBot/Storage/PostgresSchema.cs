@@ -48,5 +48,19 @@ internal static class PostgresSchema
         CREATE INDEX review_user ON review (user_id, due_at);
         CREATE INDEX review_conversation ON review (conversation_key, state)
         """,
+        // 3: Data Protection keys shared by every instance (state encryption, download links), and the audit trail (no content).
+        """
+        CREATE TABLE data_protection_keys (
+            friendly_name TEXT PRIMARY KEY,
+            xml TEXT NOT NULL);
+        CREATE TABLE audit (
+            id BIGSERIAL PRIMARY KEY,
+            at BIGINT NOT NULL,
+            user_key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT);
+        CREATE INDEX audit_user ON audit (user_key, at);
+        CREATE INDEX conversation_state_updated ON conversation_state (updated_at)
+        """,
     ];
 }

@@ -11,16 +11,22 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public SqliteConversationStore(IOptions<StorageOptions> options)
     {
-        var path = Path.GetFullPath(options.Value.Sqlite.Path);
+        _connectionString = ConnectionString(options.Value);
+        Migrate(_connectionString);
+    }
+
+    /// <summary>The connection string for the configured file (its folder is created).</summary>
+    internal static string ConnectionString(StorageOptions options)
+    {
+        var path = Path.GetFullPath(options.Sqlite.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder
+        return new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        Migrate();
     }
 
     public async Task<VersionedState> LoadStateAsync(string key, CancellationToken cancellationToken)
@@ -130,9 +136,10 @@ public sealed class SqliteConversationStore : IConversationStore
         return connection;
     }
 
-    private void Migrate()
+    /// <summary>Creates the file's schema or brings it up to date; cheap when it already is.</summary>
+    internal static void Migrate(string connectionString)
     {
-        using var connection = new SqliteConnection(_connectionString);
+        using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         // WAL lets readers run beside the one writer; busy_timeout makes writers wait instead of failing.
@@ -143,13 +150,20 @@ public sealed class SqliteConversationStore : IConversationStore
             """;
         command.ExecuteNonQuery();
 
-        command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
-        var current = Convert.ToInt32(command.ExecuteScalar());
-        for (var i = current; i < SqliteSchema.Migrations.Count; i++)
+        while (true)
         {
-            using var transaction = connection.BeginTransaction();
+            // The version is read inside the (immediate, write-locking) transaction, so two openers of one file
+            // never apply the same migration twice.
+            using var transaction = connection.BeginTransaction(deferred: false);
             command.Transaction = transaction;
-            command.CommandText = SqliteSchema.Migrations[i] + $"; INSERT INTO schema_version (version) VALUES ({i + 1});";
+            command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
+            var current = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (current >= SqliteSchema.Migrations.Count)
+            {
+                return;
+            }
+
+            command.CommandText = SqliteSchema.Migrations[current] + $"; INSERT INTO schema_version (version) VALUES ({current + 1});";
             command.ExecuteNonQuery();
             transaction.Commit();
         }

@@ -13,6 +13,8 @@ public sealed class TurnProcessor(
     DialogEngine engine,
     IConversationStore store,
     TimeProvider time,
+    Privacy.AuditLog audit,
+    Privacy.DataRetention retention,
     ILogger<TurnProcessor> logger,
     IEnumerable<IHostActions> hostActions)
 {
@@ -44,10 +46,24 @@ public sealed class TurnProcessor(
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var stored = await store.LoadStateAsync(stateKey, cancellationToken);
-            var result = engine.Run(turn, ConversationStateSerializer.Deserialize(stored.Json));
+            var before = ConversationStateSerializer.Deserialize(stored.Json);
+            var result = engine.Run(turn, before);
+            if (result.ForgetUser)
+            {
+                // Confirmed "forget me": delete this person's data everywhere (state, references, reviews) instead of saving.
+                await retention.ForgetAsync(turn.User.Id, cancellationToken);
+                return result;
+            }
+
             var json = ConversationStateSerializer.Serialize(result.State);
             if (await store.TrySaveStateAsync(stateKey, json, stored.Version, time.GetUtcNow(), cancellationToken))
             {
+                // Audited only once saved, so a re-run after a conflict is not recorded twice.
+                foreach (var (action, subject) in Privacy.AuditActions.Of(turn, before, result.State))
+                {
+                    await audit.WriteAsync(turn.User.Id, action, subject, cancellationToken);
+                }
+
                 return result;
             }
 

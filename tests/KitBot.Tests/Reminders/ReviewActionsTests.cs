@@ -72,6 +72,7 @@ public sealed class ReviewActionsTests
         await using var s = await StartAsync("2025-06-16T08:30:00Z");
         var review = await s.AddReviewAsync("2025-06-16", sequence: 1);
         await s.SweepAtAsync("2025-06-16T08:30:00Z");
+        var doneAt = s.Clock.GetUtcNow();
 
         var replies = await s.ActAsync(ReviewVerbs.Done, (ReviewVerbs.ReviewId, review.Id));
 
@@ -89,6 +90,10 @@ public sealed class ReviewActionsTests
         var again = await s.ActAsync(ReviewVerbs.Done, (ReviewVerbs.ReviewId, review.Id));
         Assert.Contains("already", Assert.IsType<TextReply>(Assert.Single(again!)).Text);
         Assert.Single(await s.Host.Reviews.ListOpenAsync(User, "plan-1", CancellationToken.None));
+
+        // The audit trail has the one action that changed something: who, what, which review, when; no content.
+        var audit = Assert.Single(await s.Host.Get<KitBot.Privacy.AuditLog>().ListAsync(User, CancellationToken.None));
+        Assert.Equal((ReviewVerbs.Done, review.Id, doneAt), (audit.Action, audit.Subject, audit.At));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public static class SlackEndpoints
         return routes;
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext http, SlackServices services, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(HttpContext http, SlackServices services, Security.TurnRateLimiter rateLimiter, CancellationToken cancellationToken)
     {
         var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
         if (refusal is not null)
@@ -70,6 +70,12 @@ public static class SlackEndpoints
             return Results.Ok();
         }
 
+        // Before de-duplication, so Slack's retry of a refused event is not taken for a repeat.
+        if (!rateLimiter.TryAcquire(UserKey(inbound.Request)))
+        {
+            return Security.TurnRateLimiter.TooMany();
+        }
+
         if (inbound.EventId is { Length: > 0 } eventId && !services.Deduplicator.TryBegin(eventId))
         {
             Log.SlackDuplicateEvent(services.Logger, eventId);
@@ -91,7 +97,7 @@ public static class SlackEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, SlackSender sender, CancellationToken cancellationToken)
+    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, SlackSender sender, Security.TurnRateLimiter rateLimiter, CancellationToken cancellationToken)
     {
         var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
         if (refusal is not null)
@@ -133,6 +139,11 @@ public static class SlackEndpoints
             return Results.Ok();
         }
 
+        if (!rateLimiter.TryAcquire(UserKey(inbound.Request)))
+        {
+            return Security.TurnRateLimiter.TooMany();
+        }
+
         if (!services.Queue.TryEnqueue(new SlackWorkItem(inbound.Request)))
         {
             Log.SlackQueueFull(services.Logger);
@@ -143,7 +154,7 @@ public static class SlackEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackServices services, SlackSender sender, CancellationToken cancellationToken)
+    private static async Task<IResult> CommandsAsync(HttpContext http, SlackServices services, SlackSender sender, Security.TurnRateLimiter rateLimiter, CancellationToken cancellationToken)
     {
         var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
         if (refusal is not null)
@@ -168,6 +179,11 @@ public static class SlackEndpoints
         }
 
         var request = inbound.Request!;
+        if (!rateLimiter.TryAcquire(UserKey(request)))
+        {
+            return Security.TurnRateLimiter.TooMany();
+        }
+
         var inline = new SlackInlineReply();
         if (!services.Queue.TryEnqueue(new SlackWorkItem(request, inline)))
         {
@@ -196,6 +212,8 @@ public static class SlackEndpoints
     }
 
     /// <summary>Reads the raw body (bounded) and verifies its signature before anything else looks at it.</summary>
+    private static string UserKey(SlackTurnRequest request) => $"slack:{request.TeamId}:{request.UserId}";
+
     private static async Task<(byte[]? Body, SlackSignatureResult? Signature, IResult? Refusal)> VerifyAsync(
         HttpContext http, SlackServices services, CancellationToken cancellationToken)
     {

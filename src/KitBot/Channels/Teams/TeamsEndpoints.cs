@@ -20,6 +20,7 @@ public static class TeamsEndpoints
         IBotFrameworkAuthenticator authenticator,
         TeamsAdapter adapter,
         IOptions<TeamsOptions> options,
+        Security.TurnRateLimiter rateLimiter,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -80,6 +81,11 @@ public static class TeamsEndpoints
             // Another organisation's tenant: refused, logged, never answered.
             Log.TenantRefused(logger, tenant ?? "(none)");
             return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!rateLimiter.TryAcquire("msteams:" + (activity!.From?.Id ?? "")))
+        {
+            return Security.TurnRateLimiter.TooMany();
         }
 
         var invoke = await adapter.ProcessAsync(activity!, cancellationToken);

@@ -1,0 +1,14 @@
+namespace KitBot.Dialogs.Privacy;
+
+/// <summary>Card verbs for "forget me".</summary>
+public static class PrivacyVerbs
+{
+    /// <summary>Yes, delete everything KitBot keeps about me (the host deletes it).</summary>
+    public const string ForgetConfirm = "privacy.forget.confirm";
+
+    /// <summary>No, keep it.</summary>
+    public const string ForgetCancel = "privacy.forget.cancel";
+
+    /// <summary>The step name the confirmation card is laid over.</summary>
+    public const string ConfirmStep = "confirm-forget";
+}

@@ -1,0 +1,44 @@
+using KitBot.Privacy;
+using KitBot.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Hosting;
+
+/// <summary>
+/// Registers privacy: state encrypted at rest with Data Protection keys kept in KitBot's database, the audit
+/// trail, retention and "forget me". Call after the stores are registered (it wraps <see cref="IConversationStore"/>).
+/// </summary>
+public static class PrivacyServiceCollectionExtensions
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StorageConnections>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<DataRetention>();
+        services.AddHostedService<RetentionScheduler>();
+
+        // Keys in the database, so every instance on it shares one key ring; Plans:DataProtectionKeysPath, when
+        // set, still wins (it is configured first), for deployments that keep keys in a mounted folder.
+        services.AddDataProtection().SetApplicationName("KitBot");
+        services.AddOptions<KeyManagementOptions>().PostConfigure<StorageConnections>((keys, connections) =>
+            keys.XmlRepository ??= new DatabaseXmlRepository(connections));
+
+        // Encrypt state whichever store was chosen: wrap the registration in place.
+        var index = services.Select((d, i) => (d, i)).Last(x => x.d.ServiceType == typeof(IConversationStore)).i;
+        var inner = services[index];
+        services[index] = ServiceDescriptor.Singleton<IConversationStore>(sp => new EncryptingConversationStore(
+            Inner(sp, inner), sp.GetRequiredService<IDataProtectionProvider>()));
+        return services;
+    }
+
+    private static IConversationStore Inner(IServiceProvider sp, ServiceDescriptor descriptor) => descriptor switch
+    {
+        { ImplementationInstance: IConversationStore instance } => instance,
+        { ImplementationFactory: { } factory } => (IConversationStore)factory(sp),
+        { ImplementationType: { } type } => (IConversationStore)ActivatorUtilities.CreateInstance(sp, type),
+        _ => throw new InvalidOperationException("IConversationStore has no usable registration."),
+    };
+}

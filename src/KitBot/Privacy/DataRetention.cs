@@ -1,0 +1,72 @@
+using System.Globalization;
+using KitBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Privacy;
+
+/// <summary>
+/// Deletes personal data: everything older than the retention period (run by a recurring job), and everything
+/// of one practitioner when they ask to be forgotten. Only the audit trail, which holds no content, remains.
+/// </summary>
+public sealed class DataRetention(StorageConnections connections, AuditLog audit, TimeProvider time, IOptions<RetentionOptions> options, ILogger<DataRetention> logger)
+{
+    /// <summary>The recurring job's id in Hangfire.</summary>
+    public const string JobId = "kitbot-retention";
+
+    /// <summary>
+    /// Deletes conversation state (consultations and plans live in it) and reviews whose last change is older
+    /// than <c>Retention:Days</c>. A review still to come is kept until its due date is that old too.
+    /// Returns how many rows went.
+    /// </summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow().AddDays(-options.Value.Days);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM conversation_state WHERE updated_at < @cutoff";
+        // SQLite keeps the time as round-trip text (sortable); PostgreSQL as timestamptz.
+        command.Add("@cutoff", connections.IsPostgres ? cutoff.UtcDateTime : cutoff.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        var states = await command.ExecuteNonQueryAsync(cancellationToken);
+
+        command.Parameters.Clear();
+        command.CommandText = "DELETE FROM review WHERE updated_at < @cutoff AND due_at < @cutoff";
+        command.Add("@cutoff", cutoff.ToUnixTimeMilliseconds());
+        var reviews = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        Log.RetentionPurged(logger, states, reviews, options.Value.Days);
+        if (states + reviews > 0)
+        {
+            await audit.WriteAsync("system", AuditActions.RetentionPurged,
+                string.Create(CultureInfo.InvariantCulture, $"states={states};reviews={reviews}"), cancellationToken);
+        }
+
+        return states + reviews;
+    }
+
+    /// <summary>
+    /// Deletes everything of <paramref name="userId"/>: their state in every conversation (consultations, plans),
+    /// their conversation references and their reviews; then records that it happened.
+    /// </summary>
+    public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Add("@user", userId);
+        command.Add("@suffix", ":" + userId);
+        // A state key is "{channel}:{conversation}:{user}": an exact suffix match, no LIKE wildcards to escape.
+        command.CommandText = """
+            DELETE FROM conversation_state
+            WHERE length(key) > length(@suffix) AND substr(key, length(key) - length(@suffix) + 1) = @suffix;
+            DELETE FROM review WHERE user_id = @user;
+            DELETE FROM conversation_reference WHERE user_id = @user
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await audit.WriteAsync(userId, AuditActions.Forgotten, null, cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace KitBot.Storage;
+
+/// <summary>
+/// Opens connections to the configured database (SQLite file or PostgreSQL) with its schema up to date, for
+/// the stores that need plain SQL beside the conversation store: Data Protection keys, audit, retention.
+/// </summary>
+public sealed class StorageConnections
+{
+    private readonly Lazy<string> _sqlite;
+    private readonly Lazy<PostgresDatabase> _postgres;
+
+    public StorageConnections(IOptions<StorageOptions> options, IServiceProvider services)
+    {
+        IsPostgres = options.Value.Provider == "PostgreSql";
+        // Lazy, and migrated here rather than through IConversationStore: the encrypting store needs the keys
+        // these connections read, so depending on it would be a cycle.
+        _sqlite = new(() =>
+        {
+            var connectionString = SqliteConversationStore.ConnectionString(options.Value);
+            SqliteConversationStore.Migrate(connectionString);
+            return connectionString;
+        });
+        _postgres = new(services.GetRequiredService<PostgresDatabase>);
+    }
+
+    /// <summary>True when KitBot's data lives in PostgreSQL.</summary>
+    public bool IsPostgres { get; }
+
+    public DbConnection Open()
+    {
+        if (IsPostgres)
+        {
+            return _postgres.Value.DataSource.OpenConnection();
+        }
+
+        var connection = new SqliteConnection(_sqlite.Value);
+        connection.Open();
+        return connection;
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (IsPostgres)
+        {
+            return await _postgres.Value.DataSource.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqlite.Value);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}

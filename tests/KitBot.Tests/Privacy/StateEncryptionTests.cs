@@ -1,0 +1,83 @@
+using System.Text;
+using KitBot.Cards;
+using KitBot.Conversations;
+using KitBot.Privacy;
+using KitBot.Storage;
+using KitBot.Tests.Plans;
+using KitBot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace KitBot.Tests.Privacy;
+
+/// <summary>Free-text notes are encrypted at rest and never logged.</summary>
+public sealed class StateEncryptionTests
+{
+    private const string Conversation = "a:privacy-chat";
+    private const string User = "29:privacy-user";
+
+    [Fact]
+    public async Task AfterAConsultationWithSentinelNotes_TheSentinelIsInNeitherTheDatabaseFileNorTheLogs()
+    {
+        var sentinel = "ZQXSENTINEL" + Guid.NewGuid().ToString("N")[..8];
+        var cards = new RecordingTemplateEngine();
+        var logs = new CapturingLoggerProvider();
+        using var host = new KitBotFactory()
+            .WithSetting("Logging:LogLevel:Default", "Trace")
+            .WithSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace")
+            .WithSetting("Logging:LogLevel:System.Net.Http.HttpClient", "Trace")
+            .WithServices(services =>
+            {
+                services.RemoveAll<ICardTemplateEngine>();
+                services.AddSingleton<ICardTemplateEngine>(cards);
+                services.AddSingleton<ILoggerProvider>(logs);
+            });
+        var consultation = new HostConsultation(host.CreateClient(), cards, Conversation, User);
+
+        await consultation.RunCaseBAsync(sentinel);
+
+        // The notes were kept (KitBot reads them back) and the consultation reached its plan...
+        var stateKey = ConversationReference.StateKeyFor(ConversationReference.KeyFor("msteams", Conversation), User);
+        var state = await host.Services.GetRequiredService<IConversationStore>().LoadStateAsync(stateKey, default);
+        Assert.Contains(sentinel + " risk", state.Json, StringComparison.Ordinal);
+        Assert.Contains(sentinel + " adopters", state.Json, StringComparison.Ordinal);
+        var audit = await host.Services.GetRequiredService<AuditLog>().ListAsync(User, default);
+        Assert.Contains(audit, a => a.Action == AuditActions.ConsultationFinished);
+        Assert.Contains(audit, a => a.Action == AuditActions.PlanCreated);
+
+        // ...but the database file and its write-ahead log hold no note, and no log line does.
+        SqliteConnection.ClearAllPools();
+        var bytes = new[] { host.DatabasePath, host.DatabasePath + "-wal" }.Where(File.Exists).SelectMany(File.ReadAllBytes).ToArray();
+        Assert.NotEmpty(bytes);
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(sentinel)));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(sentinel)));
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(sentinel, StringComparison.Ordinal));
+        Assert.DoesNotContain(audit, a => (a.Subject ?? "").Contains(sentinel, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StoredState_IsCiphertext_AndTheVersionCheckStillRefusesAStaleSave()
+    {
+        using var host = new KitBotFactory();
+        var store = host.Services.GetRequiredService<IConversationStore>();
+
+        Assert.True(await store.TrySaveStateAsync("k", """{"note":"secret words"}""", 0, DateTimeOffset.UnixEpoch, default));
+        Assert.False(await store.TrySaveStateAsync("k", """{"note":"stale"}""", 0, DateTimeOffset.UnixEpoch, default));
+        Assert.True(await store.TrySaveStateAsync("k", """{"note":"newer words"}""", 1, DateTimeOffset.UnixEpoch, default));
+        Assert.False(await store.TrySaveStateAsync("k", """{"note":"stale"}""", 1, DateTimeOffset.UnixEpoch, default));
+
+        var loaded = await store.LoadStateAsync("k", default);
+        Assert.Equal(("""{"note":"newer words"}""", 2L), (loaded.Json, loaded.Version));
+        using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM conversation_state WHERE key = 'k'";
+        var raw = (string)command.ExecuteScalar()!;
+        Assert.StartsWith("enc1:", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("words", raw, StringComparison.Ordinal);
+        Assert.True(host.CountRows("data_protection_keys") >= 1);
+    }
+}
