@@ -14,5 +14,5 @@ ENV ASPNETCORE_URLS=http://+:8080 \
 VOLUME /data
 EXPOSE 8080
 USER app
-HEALTHCHECK --interval=30s --timeout=5s CMD wget -qO- http://localhost:8080/health/live || exit 1
+# The runtime image has no curl or wget: probe GET /health/live and /health/ready from the platform instead.
 ENTRYPOINT ["dotnet", "KitBot.dll"]
