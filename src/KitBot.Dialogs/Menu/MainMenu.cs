@@ -22,7 +22,7 @@ public static class MainMenu
             .Add(MenuVerbs.Consult, startConsultation)
             .Add(MenuVerbs.Roles, startRoleGuidance)
             .Add(MenuVerbs.Plans, plans)
-            .Add(MenuVerbs.AskConsultant, (ctx, _) => ctx.Say(NotBuiltYet("Asking an adoption support consultant")));
+            .Add(MenuVerbs.AskConsultant, (ctx, _) => ctx.Say(Requests.RequestCards.Form()));
     }
 
     /// <summary>The welcome card with the main menu.</summary>
@@ -60,9 +60,6 @@ public static class MainMenu
         new TextReply("Sorry, I did not understand that. Here is what I can help with."),
         Menu(firstTime: false),
     ];
-
-    private static Reply NotBuiltYet(string feature) =>
-        new TextReply($"{feature} is not available in KitBot yet. It is coming soon; for now, type menu to see what you can do.");
 
     private static JsonObject MenuItem(string title, string description, string verb) => new()
     {
