@@ -16,7 +16,8 @@ public sealed class TeamsAdapter(
     TeamsSender sender,
     TimeProvider time,
     ILogger<TeamsAdapter> logger,
-    ReviewActions? reviews = null)
+    ReviewActions? reviews = null,
+    Requests.ConsultationRequests? requests = null)
 {
     /// <summary>Handles one authenticated, well-formed activity; returns the invoke response for invokes.</summary>
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
@@ -46,6 +47,8 @@ public sealed class TeamsAdapter(
         {
             // Review actions change stored reviews: the host applies the core's pure decisions (Reminders/ReviewActions).
             var reviewReplies = reviews is null ? null : await reviews.TryHandleAsync(turn, reference.Key, cancellationToken);
+            // Consultation requests likewise (Requests/ConsultationRequests); the consultant's display name is shown to colleagues.
+            reviewReplies ??= requests is null ? null : await requests.TryHandleAsync(turn, reference, activity.From.Name, cancellationToken);
             result = reviewReplies is null
                 ? await turns.RunAsync(stateKey, turn, cancellationToken)
                 : new TurnResult(KitBot.Dialogs.Engine.ConversationState.New, reviewReplies);
