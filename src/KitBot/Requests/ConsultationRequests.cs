@@ -17,6 +17,7 @@ namespace KitBot.Requests;
 /// </summary>
 public sealed class ConsultationRequests(
     IRequestStore requests,
+    IConversationStore conversations,
     RequestChannel channel,
     IRequestScheduler scheduler,
     ReminderCalendar calendar,
@@ -88,8 +89,14 @@ public sealed class ConsultationRequests(
             return new TextReply("Only an administrator named in KitBot's settings can choose the consultants' channel. Nothing has changed.");
         }
 
-        await requests.SetChannelAsync(reference.Key, turn.User.Id, time.GetUtcNow(), cancellationToken);
-        Log.RequestChannelSet(logger, reference.Key);
+        // Typed in a thread, the conversation is "<channel>;messageid=<post>": requests must start new posts in the
+        // channel itself, so the channel's own reference is what is stored.
+        var channelId = reference.ConversationId.Split(";messageid=", 2)[0];
+        var root = reference with { Key = ConversationReference.KeyFor(reference.Channel, channelId), ConversationId = channelId };
+        var now = time.GetUtcNow();
+        await conversations.SaveReferenceAsync(root, now, cancellationToken);
+        await requests.SetChannelAsync(root.Key, turn.User.Id, now, cancellationToken);
+        Log.RequestChannelSet(logger, root.Key);
         return new TextReply("Done: consultation requests from practitioners will now appear in this channel. Type open requests here at any time.");
     }
 

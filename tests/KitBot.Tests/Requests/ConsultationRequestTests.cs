@@ -135,10 +135,11 @@ public sealed class ConsultationRequestTests
     {
         await using var s = await StartAsync(Monday, channelInSettings: false, "Requests:Admins:0=29:admin");
         var team = s.ChannelReference;
-        await s.Host.Get<KitBot.Storage.IConversationStore>().SaveReferenceAsync(team, s.Clock.GetUtcNow(), CancellationToken.None);
 
         Assert.Contains("Only an administrator", Text(await s.TypeAsync("29:someone", "use this channel for consultations", team)));
-        Assert.Contains("Done", Text(await s.TypeAsync("29:admin", "Use this channel for consultations.", team)));
+        // Typed in a reply thread: new requests still go to the channel itself.
+        var thread = team with { Key = team.Key + ";messageid=42", ConversationId = ChannelId + ";messageid=42" };
+        Assert.Contains("Done", Text(await s.TypeAsync("29:admin", "Use this channel for consultations.", thread)));
         await s.SubmitAsync("How do we support a sibling meeting?");
 
         Assert.Single(s.CallsTo(ChannelId));
