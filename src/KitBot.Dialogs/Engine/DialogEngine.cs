@@ -34,7 +34,7 @@ public sealed class DialogEngine
         var plans = new PlanFeature(content);
         var consultation = new ConsultationDialog(content, plans);
         var roles = new RoleGuidanceDialog(content);
-        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List);
+        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List, new Requests.RequestStart(content).Start);
         plans.Register(_verbs);
         foreach (var dialog in new IDialog[] { consultation, roles })
         {

@@ -13,8 +13,8 @@ public static class MainMenu
     /// <summary>The help template.</summary>
     public const string HelpTemplate = "help";
 
-    /// <summary>Registers the menu's verbs; the consultation, role guidance and My plans answer their own.</summary>
-    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance, VerbHandler plans)
+    /// <summary>Registers the menu's verbs; the consultation, role guidance, My plans and Ask a consultant answer their own.</summary>
+    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance, VerbHandler plans, VerbHandler askConsultant)
     {
         verbs
             .Add(MenuVerbs.Show, (ctx, _) => ctx.Say(Menu(firstTime: false)))
@@ -22,7 +22,7 @@ public static class MainMenu
             .Add(MenuVerbs.Consult, startConsultation)
             .Add(MenuVerbs.Roles, startRoleGuidance)
             .Add(MenuVerbs.Plans, plans)
-            .Add(MenuVerbs.AskConsultant, (ctx, _) => ctx.Say(Requests.RequestCards.Form()));
+            .Add(MenuVerbs.AskConsultant, askConsultant);
     }
 
     /// <summary>The welcome card with the main menu.</summary>

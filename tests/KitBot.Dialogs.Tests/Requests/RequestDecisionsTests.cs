@@ -1,5 +1,6 @@
 using KitBot.Dialogs.Menu;
 using KitBot.Dialogs.Requests;
+using KitBot.Dialogs.Tests.Plans;
 using KitBot.Dialogs.Tests.Support;
 
 namespace KitBot.Dialogs.Tests.Requests;
@@ -34,6 +35,20 @@ public sealed class RequestDecisionsTests
     [Fact]
     public void Menu_AskAConsultant_ShowsTheForm() =>
         new Transcript().Click(MenuVerbs.AskConsultant, card: MainMenu.Menu(firstTime: false)).ExpectCard(RequestCards.FormTemplate);
+
+    [Fact]
+    public void AfterAFinishedConsultation_TheFormOffersItsSummary_ByRelationshipNotLabel()
+    {
+        var t = new Transcript();
+        KitBot.Dialogs.Tests.Consultation.ConsultationCaseTests.CaseC(t).Finish();
+
+        var form = t.Click(MenuVerbs.AskConsultant, card: MainMenu.Menu(firstTime: false)).ExpectCard(RequestCards.FormTemplate);
+
+        Assert.True(form.Data["hasSummary"]!.GetValue<bool>());
+        var summary = form.Data["summary"]!.GetValue<string>();
+        Assert.NotEmpty(summary);
+        Assert.True(summary.Length <= RequestStart.MaxSummary);
+    }
 
     [Fact]
     public void Card_ShowsOnlyTheActionsThatFitItsState()
