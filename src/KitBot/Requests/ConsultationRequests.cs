@@ -108,6 +108,12 @@ public sealed class ConsultationRequests(
             return [new TextReply(problem!), RequestCards.Form(action.Value(RequestVerbs.Summary))];
         }
 
+        // The same question sent again while the first is still with the team (a double click, Teams retrying) is the same request.
+        if (await requests.FindActiveAsync(userId, draft.Question, cancellationToken) is { } existing)
+        {
+            return [RequestCards.Confirmation(existing.Reference, existing.Urgency)];
+        }
+
         if (await channel.ResolveAsync(cancellationToken) is not { } consultants)
         {
             Log.RequestNoChannel(logger);

@@ -29,6 +29,19 @@ public sealed class ConsultationRequestTests
     }
 
     [Fact]
+    public async Task TheSameQuestionSentTwice_IsOneRequest_WithOneCard()
+    {
+        await using var s = await StartAsync(Monday);
+
+        var first = Text(await s.SubmitAsync("How do we plan sibling contact across two local authorities?"));
+        var second = Text(await s.SubmitAsync("How do we plan sibling contact across two local authorities?"));
+
+        Assert.Equal(first, second);
+        await s.OnlyRequestAsync();
+        Assert.Single(s.CallsTo(ChannelId));
+    }
+
+    [Fact]
     public async Task Claim_UpdatesTheCardInPlace_AndTellsThePractitionerWhoTookIt()
     {
         await using var s = await StartAsync(Monday);
