@@ -36,6 +36,7 @@ public sealed class DialogEngine
         var roles = new RoleGuidanceDialog(content);
         MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List, new Requests.RequestStart(content).Start);
         plans.Register(_verbs);
+        Requests.RequestStart.Register(_verbs);
         foreach (var dialog in new IDialog[] { consultation, roles })
         {
             _dialogs.Add(dialog.Name, dialog);

@@ -51,6 +51,11 @@ public sealed class RequestDecisionsTests
     }
 
     [Fact]
+    public void ARequestVerbReachingTheCore_SaysKindlyItIsNotAvailableHere() =>
+        new Transcript().Click(RequestVerbs.Submit, new Dictionary<string, string> { [RequestVerbs.Question] = "A question?" }, card: RequestCards.Form())
+            .ExpectText("not available in this channel yet").ExpectNoCard();
+
+    [Fact]
     public void Card_ShowsOnlyTheActionsThatFitItsState()
     {
         var open = new RequestSnapshot("r1", "KIT-7F3K", "Q?", RequestUrgency.Today, RequestContact.Phone, "Mornings", null, RequestState.Open, null);
