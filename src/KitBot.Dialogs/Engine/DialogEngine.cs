@@ -34,9 +34,10 @@ public sealed class DialogEngine
         var plans = new PlanFeature(content);
         var consultation = new ConsultationDialog(content, plans);
         var roles = new RoleGuidanceDialog(content);
-        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List, new Requests.RequestStart(content).Start);
+        var requests = new Requests.RequestStart(content);
+        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List, requests.Start);
+        requests.Register(_verbs);
         plans.Register(_verbs);
-        Requests.RequestStart.Register(_verbs);
         foreach (var dialog in new IDialog[] { consultation, roles })
         {
             _dialogs.Add(dialog.Name, dialog);

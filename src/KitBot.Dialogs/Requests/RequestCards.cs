@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using KitBot.Dialogs.Content;
 using KitBot.Dialogs.Turns;
+using K = KitBot.Dialogs.Content.RequestMessageKeys;
 
 namespace KitBot.Dialogs.Requests;
 
@@ -79,28 +81,24 @@ public static class RequestCards
         requests.Count == 0 ? emptyText : $"{title}: {requests.Count}");
 
     /// <summary>The practitioner's confirmation, with the reference to quote.</summary>
-    public static TextReply Confirmation(string reference, RequestUrgency urgency) => new(
-        $"Your question has gone to the adoption support team. Your reference is {reference}. " +
-        $"You said: {UrgencyText(urgency).ToLowerInvariant()}. I will tell you here when a consultant takes it.");
+    public static TextReply Confirmation(PracticeContent content, string reference, RequestUrgency urgency) =>
+        new(Say(content, K.Confirmation, ("reference", reference), ("urgency", UrgencyText(urgency).ToLowerInvariant())));
 
     /// <summary>What the practitioner hears when a consultant takes their request.</summary>
-    public static TextReply TakenNotice(string reference, string consultant, RequestContact contact) => new(
-        $"{consultant} from the adoption support team has taken your request {reference} and will be in touch by {ContactText(contact).ToLowerInvariant()}.");
+    public static TextReply TakenNotice(PracticeContent content, string reference, string consultant, RequestContact contact) =>
+        new(Say(content, K.Taken, ("consultant", consultant), ("reference", reference), ("contact", ContactText(contact).ToLowerInvariant())));
 
     /// <summary>What the practitioner hears when a consultant gives their request back to the team.</summary>
-    public static TextReply ReleasedNotice(string reference) => new(
-        $"Your request {reference} is back with the adoption support team: the consultant who took it could not keep it. Another consultant will pick it up.");
+    public static TextReply ReleasedNotice(PracticeContent content, string reference) => new(Say(content, K.Released, ("reference", reference)));
 
     /// <summary>What the practitioner hears when their request is closed, with the consultant's note if any.</summary>
-    public static TextReply ClosedNotice(string reference, string consultant, string? note) => new(
+    public static TextReply ClosedNotice(PracticeContent content, string reference, string consultant, string? note) => new(
         note is null
-            ? $"{consultant} has closed your request {reference}."
-            : $"{consultant} has closed your request {reference} with this note: {note}");
+            ? Say(content, K.Closed, ("consultant", consultant), ("reference", reference))
+            : Say(content, K.ClosedWithNote, ("consultant", consultant), ("reference", reference), ("note", note)));
 
     /// <summary>What the practitioner hears when nobody has taken their request by the end of the next working day.</summary>
-    public static TextReply NotTakenNotice(string reference) => new(
-        $"Nobody from the adoption support team has taken your request {reference} yet. It is still in their queue and has been raised again. " +
-        "If it cannot wait, please contact the adoption support team directly.");
+    public static TextReply NotTakenNotice(PracticeContent content, string reference) => new(Say(content, K.NotTaken, ("reference", reference)));
 
     /// <summary>The urgency as people read it.</summary>
     public static string UrgencyText(RequestUrgency urgency) => urgency switch
@@ -125,6 +123,12 @@ public static class RequestCards
         RequestState.Claimed => $"Taken by {claimedName ?? "a consultant"}",
         _ => $"Closed{(claimedName is null ? "" : " by " + claimedName)}",
     };
+
+    internal static string Say(PracticeContent content, string key, params (string Name, object Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.Message(key, values);
+    }
 
     private static JsonObject Option(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }

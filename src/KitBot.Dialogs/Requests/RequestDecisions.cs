@@ -1,3 +1,6 @@
+using KitBot.Dialogs.Content;
+using K = KitBot.Dialogs.Content.RequestMessageKeys;
+
 namespace KitBot.Dialogs.Requests;
 
 /// <summary>The pure rules for consultants' actions on a request, and the words that go with them.</summary>
@@ -16,20 +19,20 @@ public static class RequestDecisions
     };
 
     /// <summary>The kind answer for a decision that changes nothing.</summary>
-    public static string Explain(RequestDecision decision, string reference, string? claimedName) => decision switch
+    public static string Explain(PracticeContent content, RequestDecision decision, string reference, string? claimedName) => decision switch
     {
-        RequestDecision.AlreadyClosed => $"Request {reference} has already been closed, so nothing has changed. Thank you for checking on it.",
-        RequestDecision.TakenByOther => $"{claimedName ?? "Another consultant"} has already taken request {reference}.",
-        RequestDecision.AlreadyYours => $"You have already taken request {reference}.",
-        RequestDecision.NotTaken => $"Nobody has taken request {reference} yet, so there is nothing to release or close. Choose I'll take it first.",
+        RequestDecision.AlreadyClosed => RequestCards.Say(content, K.AlreadyClosed, ("reference", reference)),
+        RequestDecision.TakenByOther => RequestCards.Say(content, K.TakenByOther, ("consultant", claimedName ?? "Another consultant"), ("reference", reference)),
+        RequestDecision.AlreadyYours => RequestCards.Say(content, K.AlreadyYours, ("reference", reference)),
+        RequestDecision.NotTaken => RequestCards.Say(content, K.NothingToRelease, ("reference", reference)),
         _ => string.Empty,
     };
 
     /// <summary>What the consultant hears when the change was made.</summary>
-    public static string Done(string verb, string reference) => verb switch
+    public static string Done(PracticeContent content, string verb, string reference) => verb switch
     {
-        RequestVerbs.Claim => $"You have taken request {reference}. The practitioner has been told.",
-        RequestVerbs.Release => $"You have released request {reference}; it is back in the team's queue.",
-        _ => $"Request {reference} is closed. The practitioner has been told.",
+        RequestVerbs.Claim => RequestCards.Say(content, K.ClaimDone, ("reference", reference)),
+        RequestVerbs.Release => RequestCards.Say(content, K.ReleaseDone, ("reference", reference)),
+        _ => RequestCards.Say(content, K.CloseDone, ("reference", reference)),
     };
 }

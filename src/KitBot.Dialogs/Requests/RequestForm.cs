@@ -25,13 +25,13 @@ public static class RequestForm
         var question = action.Value(RequestVerbs.Question);
         if (question is null)
         {
-            problem = "Please say what you would like to ask the adoption support team.";
+            problem = RequestCards.Say(content, RequestMessageKeys.NoQuestion);
             return null;
         }
 
         if (question.Length > MaxQuestion || (action.Value(RequestVerbs.When)?.Length ?? 0) > MaxWhen)
         {
-            problem = $"Please keep the question under {MaxQuestion} characters and the time to contact you under {MaxWhen}.";
+            problem = RequestCards.Say(content, RequestMessageKeys.TooLong, ("maxQuestion", MaxQuestion), ("maxWhen", MaxWhen));
             return null;
         }
 
@@ -50,7 +50,7 @@ public static class RequestForm
             var message = CardData.PrivacyMessage(content, concerns);
             var hint = " " + content.Message(MessageKeys.PrivacyKeepHint);
             problem = (message.EndsWith(hint, StringComparison.Ordinal) ? message[..^hint.Length] : message)
-                + " Nothing has been sent. Please describe people by their relationship to the child (for example birth mother), and leave out contact details.";
+                + " " + RequestCards.Say(content, RequestMessageKeys.Privacy);
             return null;
         }
 

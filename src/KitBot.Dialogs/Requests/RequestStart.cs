@@ -16,18 +16,16 @@ public sealed class RequestStart(PracticeContent content)
     /// <summary>The longest summary carried on the form.</summary>
     public const int MaxSummary = 1500;
 
-    /// <summary>What the core says to a request verb: the host answers them where requests are served (Teams), so
-    /// reaching the core means this channel has no consultants' side yet (Slack, the terminal).</summary>
-    public const string NotHere =
-        "Asking a consultant is not available in this channel yet, so nothing was sent. Please use KitBot in Microsoft Teams, or contact the adoption support team directly.";
-
-    /// <summary>Registers the request verbs' fallback (see <see cref="NotHere"/>).</summary>
-    public static void Register(VerbRegistry verbs)
+    /// <summary>
+    /// Registers the request verbs' fallback: the host answers them where requests are served (Teams), so one
+    /// reaching the core means this channel has no consultants' side yet (Slack, the terminal): say so kindly.
+    /// </summary>
+    public void Register(VerbRegistry verbs)
     {
         ArgumentNullException.ThrowIfNull(verbs);
         foreach (var verb in RequestVerbs.Stored)
         {
-            verbs.Add(verb, (ctx, _) => ctx.Say(new TextReply(NotHere)));
+            verbs.Add(verb, (ctx, _) => ctx.Say(new TextReply(RequestCards.Say(content, RequestMessageKeys.NotHere))));
         }
     }
 

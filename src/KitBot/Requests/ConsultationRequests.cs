@@ -111,7 +111,7 @@ public sealed class ConsultationRequests(
         // The same question sent again while the first is still with the team (a double click, Teams retrying) is the same request.
         if (await requests.FindActiveAsync(userId, draft.Question, cancellationToken) is { } existing)
         {
-            return [RequestCards.Confirmation(existing.Reference, existing.Urgency)];
+            return [RequestCards.Confirmation(content, existing.Reference, existing.Urgency)];
         }
 
         if (await channel.ResolveAsync(cancellationToken) is not { } consultants)
@@ -148,7 +148,7 @@ public sealed class ConsultationRequests(
         scheduler.ScheduleRaise(stored.Id, stored.RaiseAt);
         scheduler.ScheduleNotice(stored.Id, stored.NoticeAt);
         Log.RequestCreated(logger, stored.Id, stored.Reference);
-        return [RequestCards.Confirmation(stored.Reference, stored.Urgency)];
+        return [RequestCards.Confirmation(content, stored.Reference, stored.Urgency)];
     }
 
     private async Task<IReadOnlyList<Reply>> ActAsync(CardAction action, StoredRequest request, string userId, string name, CancellationToken cancellationToken)
@@ -157,7 +157,7 @@ public sealed class ConsultationRequests(
         if (decision != RequestDecision.Apply)
         {
             Log.RequestAction(logger, action.Verb, request.Id, decision.ToString());
-            return [new TextReply(RequestDecisions.Explain(decision, request.Reference, request.ClaimedName))];
+            return [new TextReply(RequestDecisions.Explain(content, decision, request.Reference, request.ClaimedName))];
         }
 
         var note = action.Verb == RequestVerbs.Close ? action.Value(RequestVerbs.Note) : null;
@@ -180,7 +180,7 @@ public sealed class ConsultationRequests(
             // Someone else changed it between the read and the write: the store decided; say where it is now.
             var now2 = RequestDecisions.Decide(action.Verb, current.State, current.ClaimedBy == userId);
             Log.RequestAction(logger, action.Verb, request.Id, "lost the race: " + now2);
-            return [new TextReply(RequestDecisions.Explain(now2 == RequestDecision.Apply ? RequestDecision.TakenByOther : now2, current.Reference, current.ClaimedName))];
+            return [new TextReply(RequestDecisions.Explain(content, now2 == RequestDecision.Apply ? RequestDecision.TakenByOther : now2, current.Reference, current.ClaimedName))];
         }
 
         Log.RequestAction(logger, action.Verb, request.Id, "applied");
@@ -188,17 +188,17 @@ public sealed class ConsultationRequests(
         switch (action.Verb)
         {
             case RequestVerbs.Claim:
-                await channel.NotifyPractitionerAsync(current, RequestCards.TakenNotice(current.Reference, name, current.Contact), cancellationToken);
+                await channel.NotifyPractitionerAsync(current, RequestCards.TakenNotice(content, current.Reference, name, current.Contact), cancellationToken);
                 break;
             case RequestVerbs.Release:
-                await channel.NotifyPractitionerAsync(current, RequestCards.ReleasedNotice(current.Reference), cancellationToken);
+                await channel.NotifyPractitionerAsync(current, RequestCards.ReleasedNotice(content, current.Reference), cancellationToken);
                 scheduler.ScheduleRaise(current.Id, current.RaiseAt);
                 break;
             default:
-                await channel.NotifyPractitionerAsync(current, RequestCards.ClosedNotice(current.Reference, name, note), cancellationToken);
+                await channel.NotifyPractitionerAsync(current, RequestCards.ClosedNotice(content, current.Reference, name, note), cancellationToken);
                 break;
         }
 
-        return [new TextReply(RequestDecisions.Done(action.Verb, current.Reference))];
+        return [new TextReply(RequestDecisions.Done(content, action.Verb, current.Reference))];
     }
 }

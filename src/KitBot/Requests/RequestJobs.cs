@@ -15,6 +15,7 @@ public sealed class RequestJobs(
     RequestChannel channel,
     IRequestScheduler scheduler,
     ReminderCalendar calendar,
+    KitBot.Dialogs.Content.PracticeContent content,
     IOptions<RequestOptions> options,
     TimeProvider time,
     ILogger<RequestJobs> logger)
@@ -66,7 +67,7 @@ public sealed class RequestJobs(
             return false;
         }
 
-        await channel.NotifyPractitionerAsync(request, RequestCards.NotTakenNotice(request.Reference), cancellationToken);
+        await channel.NotifyPractitionerAsync(request, RequestCards.NotTakenNotice(content, request.Reference), cancellationToken);
         Log.RequestNoticeSent(logger, request.Id);
         return true;
     }

@@ -23,7 +23,7 @@ public sealed class RequestDecisionsTests
 
     [Fact]
     public void TakenByOther_SaysWhoHasIt() =>
-        Assert.Equal("Alex Consultant has already taken request KIT-7F3K.", RequestDecisions.Explain(RequestDecision.TakenByOther, "KIT-7F3K", "Alex Consultant"));
+        Assert.Equal("Alex Consultant has already taken request KIT-7F3K.", RequestDecisions.Explain(KitBot.Dialogs.Content.PracticeContent.Load(null), RequestDecision.TakenByOther, "KIT-7F3K", "Alex Consultant"));
 
     [Fact]
     public void Reference_IsKitAndFourUnambiguousCharacters()
