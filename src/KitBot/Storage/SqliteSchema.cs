@@ -76,6 +76,7 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL);
         CREATE INDEX request_state ON request (state, created_at);
         CREATE INDEX request_claimed ON request (claimed_by, state);
+        CREATE INDEX request_user ON request (user_id, state);
         CREATE TABLE request_channel (
             id TEXT PRIMARY KEY,
             conversation_key TEXT NOT NULL,
