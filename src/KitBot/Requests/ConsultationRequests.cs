@@ -55,10 +55,20 @@ public sealed class ConsultationRequests(
 
         var userId = turn.User.Id;
         var name = string.IsNullOrWhiteSpace(displayName) ? "A consultant" : displayName.Trim();
+        if (action.Verb == RequestVerbs.Submit)
+        {
+            return await SubmitAsync(action, reference, userId, cancellationToken);
+        }
+
+        // Other practitioners' questions are for the adoption support team only.
+        if (!await IsConsultantAsync(reference, userId, cancellationToken))
+        {
+            Log.RequestAction(logger, action.Verb, "-", "refused: not a consultant");
+            return [new TextReply("Requests are seen and taken by the adoption support team in their channel. To ask the team something yourself, choose Ask a consultant from the menu.")];
+        }
+
         switch (action.Verb)
         {
-            case RequestVerbs.Submit:
-                return await SubmitAsync(action, reference, userId, cancellationToken);
             case RequestVerbs.ListOpen:
                 var open = await requests.ListOpenAsync(ListLimit, cancellationToken);
                 return [RequestCards.List("Open requests", "There are no open requests. Thank you.", [.. open.Select(r => r.ToSnapshot())])];
@@ -74,6 +84,21 @@ public sealed class ConsultationRequests(
         }
 
         return await ActAsync(action, request, userId, name, cancellationToken);
+    }
+
+    /// <summary>A consultant acts in the consultants' channel (or a thread of it), or is listed in Requests:Consultants or Requests:Admins.</summary>
+    private async Task<bool> IsConsultantAsync(ConversationReference reference, string userId, CancellationToken cancellationToken)
+    {
+        var listed = options.Value.Consultants.Concat(options.Value.Admins);
+        if (listed.Contains(userId, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        var consultants = await channel.ResolveAsync(cancellationToken);
+        return consultants is not null
+            && reference.Channel == consultants.Channel
+            && reference.ConversationId.Split(";messageid=", 2)[0] == consultants.ConversationId;
     }
 
     private async Task<Reply> UseChannelAsync(Turn turn, ConversationReference reference, CancellationToken cancellationToken)

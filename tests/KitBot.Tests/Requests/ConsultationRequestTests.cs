@@ -159,6 +159,20 @@ public sealed class ConsultationRequestTests
     }
 
     [Fact]
+    public async Task APractitioner_CannotListOrTakeRequests_FromTheirChat_ButAListedConsultantCan()
+    {
+        await using var s = await StartAsync(Monday, true, "Requests:Consultants:0=29:alex");
+        await s.SubmitAsync("How do we plan letterbox with a birth father in prison?");
+        var request = await s.OnlyRequestAsync();
+        var chat = new KitBot.Conversations.ConversationReference("msteams:other-chat", "msteams", "other-chat", s.Connector.ServiceUrl, "29:pat", null, null, false);
+
+        Assert.Contains("adoption support team", Text(await s.TypeAsync("29:pat", "open requests", chat)));
+        var listed = Assert.IsType<CardReply>(Assert.Single((await s.TypeAsync("29:alex", "open requests", chat with { UserId = "29:alex" }))!));
+
+        Assert.Contains(request.Reference, listed.Data.ToJsonString());
+    }
+
+    [Fact]
     public async Task Lists_ShowOpenRequests_AndMine()
     {
         await using var s = await StartAsync(Monday);
