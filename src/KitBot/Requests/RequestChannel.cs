@@ -16,7 +16,8 @@ public sealed class RequestChannel(
     IConnectorClient connector,
     TeamsSender sender,
     IOptions<RequestOptions> options,
-    ILogger<RequestChannel> logger)
+    ILogger<RequestChannel> logger,
+    Channels.Slack.SlackSender? slack = null)
 {
     /// <summary>The consultants' channel: the one an administrator chose, else the one in settings, else null.</summary>
     public async Task<ConversationReference?> ResolveAsync(CancellationToken cancellationToken)
@@ -33,6 +34,17 @@ public sealed class RequestChannel(
     /// <summary>Posts a card to the channel; the posted activity's id, or null when it could not be posted.</summary>
     public async Task<string?> PostAsync(ConversationReference channel, string requestId, CardReply card, CancellationToken cancellationToken)
     {
+        if (IsSlack(channel))
+        {
+            var ts = slack is null ? null : await slack.PostCardAsync(channel, card, cancellationToken);
+            if (ts is null)
+            {
+                Log.RequestChannelFailed(logger, requestId, "Slack refused");
+            }
+
+            return ts;
+        }
+
         var result = await connector.SendAsync(channel, sender.ToActivity(channel, card), cancellationToken);
         if (result.Outcome != ConnectorOutcome.Sent)
         {
@@ -58,6 +70,16 @@ public sealed class RequestChannel(
             return;
         }
 
+        if (IsSlack(channel))
+        {
+            if (slack is null || !await slack.UpdateCardAsync(channel, request.ChannelMessageId, card, cancellationToken))
+            {
+                Log.RequestChannelFailed(logger, request.Id, "Slack refused the update");
+            }
+
+            return;
+        }
+
         var result = await connector.UpdateAsync(channel, request.ChannelMessageId, sender.ToActivity(channel, card), cancellationToken);
         if (result.Outcome != ConnectorOutcome.Sent)
         {
@@ -70,9 +92,21 @@ public sealed class RequestChannel(
     {
         if (await conversations.GetReferenceAsync(request.ConversationKey, cancellationToken) is { Unreachable: false } chat)
         {
+            if (IsSlack(chat))
+            {
+                if (slack is not null)
+                {
+                    await slack.SendAsync(chat with { UserId = request.UserId }, [reply], cancellationToken);
+                }
+
+                return;
+            }
+
             await sender.SendAsync(chat with { UserId = request.UserId }, [reply], cancellationToken);
         }
     }
+
+    private static bool IsSlack(ConversationReference reference) => reference.Channel == Channels.Slack.SlackSender.Channel;
 
     private ConversationReference? FromSettings()
     {

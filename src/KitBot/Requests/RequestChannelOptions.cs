@@ -3,7 +3,7 @@ namespace KitBot.Requests;
 /// <summary>The consultants' Teams channel, when set in settings rather than by an administrator's command.</summary>
 public sealed class RequestChannelOptions
 {
-    /// <summary>The channel id (msteams).</summary>
+    /// <summary>The channel: msteams, or slack (then ConversationId is the Slack channel id and TenantId the team id).</summary>
     public string Channel { get; set; } = "msteams";
 
     /// <summary>The channel's conversation id (19:...@thread.tacv2); empty = not configured in settings.</summary>
@@ -15,6 +15,6 @@ public sealed class RequestChannelOptions
     /// <summary>The Teams tenant.</summary>
     public string TenantId { get; set; } = "";
 
-    /// <summary>True when settings name a channel.</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConversationId) && !string.IsNullOrWhiteSpace(ServiceUrl);
+    /// <summary>True when settings name a channel (Teams needs its service URL; Slack finds its API by team).</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConversationId) && (!string.IsNullOrWhiteSpace(ServiceUrl) || Channel == "slack");
 }

@@ -13,7 +13,8 @@ public sealed class SlackAdapter(
     IConversationStore store,
     SlackSender sender,
     TimeProvider time,
-    ILogger<SlackAdapter> logger)
+    ILogger<SlackAdapter> logger,
+    Requests.ConsultationRequests? requests = null)
 {
     private static readonly IReadOnlyList<Reply> Sorry =
         [new TextReply("Sorry, something went wrong on my side and nothing was saved. Please try again, or type menu.")];
@@ -34,7 +35,10 @@ public sealed class SlackAdapter(
         IReadOnlyList<Reply> replies;
         try
         {
-            replies = (await turns.RunAsync(stateKey, turn, cancellationToken)).Replies;
+            // Consultation requests change stored rows: the host answers them before the core, as for Teams. Slack
+            // payloads carry no display name here, so consultants are shown as "A consultant".
+            var handled = requests is null ? null : await requests.TryHandleAsync(turn, reference, null, cancellationToken);
+            replies = handled ?? (await turns.RunAsync(stateKey, turn, cancellationToken)).Replies;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
