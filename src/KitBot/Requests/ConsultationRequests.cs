@@ -203,9 +203,9 @@ public sealed class ConsultationRequests(
         if (!applied)
         {
             // Someone else changed it between the read and the write: the store decided; say where it is now.
-            var now2 = RequestDecisions.Decide(action.Verb, current.State, current.ClaimedBy == userId);
-            Log.RequestAction(logger, action.Verb, request.Id, "lost the race: " + now2);
-            return [new TextReply(RequestDecisions.Explain(content, now2 == RequestDecision.Apply ? RequestDecision.TakenByOther : now2, current.Reference, current.ClaimedName))];
+            var settled = RequestDecisions.Decide(action.Verb, current.State, current.ClaimedBy == userId);
+            Log.RequestAction(logger, action.Verb, request.Id, "lost the race: " + settled);
+            return [new TextReply(RequestDecisions.Explain(content, settled == RequestDecision.Apply ? RequestDecision.TakenByOther : settled, current.Reference, current.ClaimedName))];
         }
 
         Log.RequestAction(logger, action.Verb, request.Id, "applied");
