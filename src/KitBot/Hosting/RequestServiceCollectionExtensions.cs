@@ -22,6 +22,7 @@ public static class RequestServiceCollectionExtensions
         services.AddSingleton<ConsultationRequests>();
         services.AddSingleton<RequestJobs>();
         services.TryAddSingleton<IRequestScheduler, HangfireRequestScheduler>();
+        services.AddHostedService<RequestSweepStarter>();
         return services;
     }
 }

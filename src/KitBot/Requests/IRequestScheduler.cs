@@ -8,4 +8,7 @@ public interface IRequestScheduler
 
     /// <summary>Schedules telling the practitioner that nobody has taken the request.</summary>
     void ScheduleNotice(string requestId, DateTimeOffset at);
+
+    /// <summary>Registers the recurring sweep and runs one now: after a restart with in-memory Hangfire, scheduled jobs are gone.</summary>
+    void StartSweeping();
 }

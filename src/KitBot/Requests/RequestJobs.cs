@@ -71,4 +71,32 @@ public sealed class RequestJobs(
         Log.RequestNoticeSent(logger, request.Id);
         return true;
     }
+
+    /// <summary>
+    /// Raises and notices whatever is due and was missed (a lost job, a restart): the store's conditional updates
+    /// keep a request from being raised or noticed twice. Returns how many it acted on.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var inHours = calendar.For(null).NextSlot(now) == now;
+        var acted = 0;
+        foreach (var request in await requests.ListOpenAsync(SweepBatch, cancellationToken))
+        {
+            if (inHours && request.RaiseAt <= now && await RaiseAsync(request.Id, cancellationToken))
+            {
+                acted++;
+            }
+
+            if (request.NoticedAt is null && request.NoticeAt <= now && await NoticeAsync(request.Id, cancellationToken))
+            {
+                acted++;
+            }
+        }
+
+        return acted;
+    }
+
+    /// <summary>How many open requests one sweep reads.</summary>
+    public const int SweepBatch = 500;
 }

@@ -69,4 +69,24 @@ public sealed class RequestEscalationTests
         var told = Assert.Single(s.CallsTo(Chat));
         Assert.Contains($"Nobody from the adoption support team has taken your request {request.Reference}", told.Activity["text"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task TheSweep_CatchesUpOnLostJobs_RaisingAndNoticingOnce()
+    {
+        await using var s = await StartAsync(FridayAfternoon);
+        await s.SubmitAsync("Can adopters share photos by a secure app?");
+        var request = await s.OnlyRequestAsync();
+
+        s.Clock.SetUtcNow(Utc("2026-01-17T11:00:00Z"));   // Saturday: nothing, even though two clock hours have passed
+        Assert.Equal(0, await s.Jobs.SweepAsync(CancellationToken.None));
+        s.Clock.SetUtcNow(Utc("2026-01-19T10:30:00Z"));
+        Assert.Equal(1, await s.Jobs.SweepAsync(CancellationToken.None));
+        Assert.Equal(0, await s.Jobs.SweepAsync(CancellationToken.None));
+        s.Clock.SetUtcNow(Utc("2026-01-19T17:30:00Z"));   // closing time: told, and not raised (outside hours)
+        Assert.Equal(1, await s.Jobs.SweepAsync(CancellationToken.None));
+        Assert.Equal(0, await s.Jobs.SweepAsync(CancellationToken.None));
+
+        Assert.Equal(2, s.CallsTo(ChannelId).Count);
+        Assert.Contains(request.Reference, Assert.Single(s.CallsTo(Chat)).Activity["text"]!.GetValue<string>());
+    }
 }
