@@ -29,7 +29,7 @@ internal static class ContentValidator
     private static List<string> Wording(WordingFile wording)
     {
         var problems = new List<string>();
-        problems.AddRange(MessageKeys.All
+        problems.AddRange(MessageKeys.All.Concat(RequestMessageKeys.All)
             .Where(key => !wording.Messages.TryGetValue(key, out var text) || string.IsNullOrWhiteSpace(text))
             .Select(key => $"the message '{key}' is missing or empty."));
         problems.AddRange(wording.Terms.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"the term '{t.Key}' is empty."));

@@ -34,7 +34,9 @@ public sealed class DialogEngine
         var plans = new PlanFeature(content);
         var consultation = new ConsultationDialog(content, plans);
         var roles = new RoleGuidanceDialog(content);
-        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List);
+        var requests = new Requests.RequestStart(content);
+        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List, requests.Start);
+        requests.Register(_verbs);
         plans.Register(_verbs);
         foreach (var dialog in new IDialog[] { consultation, roles })
         {

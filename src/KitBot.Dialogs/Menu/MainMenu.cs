@@ -13,8 +13,8 @@ public static class MainMenu
     /// <summary>The help template.</summary>
     public const string HelpTemplate = "help";
 
-    /// <summary>Registers the menu's verbs; the consultation, role guidance and My plans answer their own.</summary>
-    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance, VerbHandler plans)
+    /// <summary>Registers the menu's verbs; the consultation, role guidance, My plans and Ask a consultant answer their own.</summary>
+    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance, VerbHandler plans, VerbHandler askConsultant)
     {
         verbs
             .Add(MenuVerbs.Show, (ctx, _) => ctx.Say(Menu(firstTime: false)))
@@ -22,7 +22,7 @@ public static class MainMenu
             .Add(MenuVerbs.Consult, startConsultation)
             .Add(MenuVerbs.Roles, startRoleGuidance)
             .Add(MenuVerbs.Plans, plans)
-            .Add(MenuVerbs.AskConsultant, (ctx, _) => ctx.Say(NotBuiltYet("Asking an adoption support consultant")));
+            .Add(MenuVerbs.AskConsultant, askConsultant);
     }
 
     /// <summary>The welcome card with the main menu.</summary>
@@ -61,9 +61,6 @@ public static class MainMenu
         new TextReply("Sorry, I did not understand that. Here is what I can help with."),
         Menu(firstTime: false),
     ];
-
-    private static Reply NotBuiltYet(string feature) =>
-        new TextReply($"{feature} is not available in KitBot yet. It is coming soon; for now, type menu to see what you can do.");
 
     private static JsonObject MenuItem(string title, string description, string verb) => new()
     {

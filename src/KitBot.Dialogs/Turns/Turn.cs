@@ -18,8 +18,13 @@ public sealed record Turn(
     string? Locale = null,
     string? TimeZone = null);
 
-/// <summary>A person, by the channel's stable id. Names are never needed by the core.</summary>
-public sealed record TurnUser(string Id);
+/// <summary>A person, by the channel's stable id.</summary>
+/// <param name="Id">The channel's id for the person.</param>
+/// <param name="DisplayName">
+/// The name the channel shows for them, when it gives one. The core never needs it; the host shows a professional's
+/// name to colleagues (who took a consultation request). Never stored in consultation state.
+/// </param>
+public sealed record TurnUser(string Id, string? DisplayName = null);
 
 /// <summary>A conversation: a personal chat, a group chat or a channel thread.</summary>
 /// <param name="Id">The channel's conversation id.</param>

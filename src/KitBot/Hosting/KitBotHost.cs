@@ -53,6 +53,7 @@ public static class KitBotHost
         services.AddTeamsChannel();
         services.AddSlackChannel();
         services.AddReminders();
+        services.AddConsultationRequests();
         services.AddPlans();
         services.AddPrivacy();
         services.AddTurnRateLimit();

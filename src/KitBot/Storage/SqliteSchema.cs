@@ -63,5 +63,39 @@ internal static class SqliteSchema
         CREATE INDEX audit_user ON audit (user_key, at);
         CREATE INDEX conversation_state_updated ON conversation_state (updated_at)
         """,
+        // 4: consultation requests (issue 7) and the consultants' channel chosen by an administrator. Times in Unix ms, UTC.
+        """
+        CREATE TABLE request (
+            id TEXT PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            conversation_key TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            urgency TEXT NOT NULL,
+            contact TEXT NOT NULL,
+            contact_when TEXT NOT NULL,
+            summary TEXT,
+            state TEXT NOT NULL,
+            claimed_by TEXT,
+            claimed_name TEXT,
+            channel_key TEXT,
+            channel_message_id TEXT,
+            created_at INTEGER NOT NULL,
+            raise_at INTEGER NOT NULL,
+            raised_at INTEGER,
+            notice_at INTEGER NOT NULL,
+            noticed_at INTEGER,
+            claimed_at INTEGER,
+            closed_at INTEGER,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX request_state ON request (state, created_at);
+        CREATE INDEX request_claimed ON request (claimed_by, state);
+        CREATE INDEX request_user ON request (user_id, state);
+        CREATE TABLE request_channel (
+            id TEXT PRIMARY KEY,
+            conversation_key TEXT NOT NULL,
+            set_by TEXT NOT NULL,
+            updated_at INTEGER NOT NULL)
+        """,
     ];
 }

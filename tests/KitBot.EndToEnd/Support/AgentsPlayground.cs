@@ -116,7 +116,11 @@ public sealed class AgentsPlayground : IAsyncDisposable
             ["replyToId"] = card.Id,
             ["value"] = value,
         });
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            // The playground says why it refused (unknown conversation, message or user): keep it in the failure.
+            throw new HttpRequestException($"Submit refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     /// <summary>The user presses an Action.Execute button; returns the bot's invoke response body.</summary>

@@ -60,6 +60,18 @@ public sealed class FakeConnector : IAsyncDisposable
             var member = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
             return Results.Json(new { id = $"personal-{member}" }, statusCode: 201);
         });
+
+        // Updates in place (a request card refreshed after a claim): recorded like posts, with the activity id replaced.
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body);
+            var n = Interlocked.Increment(ref self!._calls) - 1;
+            var status = self.Respond(n, conversationId);
+            self.Calls.Enqueue(new ConnectorCall(conversationId, status, body as JsonObject ?? [], "PUT", activityId));
+            return status is >= 200 and < 300
+                ? Results.Json(new { id = activityId }, statusCode: 200)
+                : Results.Json(new { error = new { code = "Throttled", message = "refused" } }, statusCode: status);
+        });
         await app.StartAsync();
         var address = app.Urls.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
         self = new FakeConnector(app, address);
@@ -89,7 +101,7 @@ public sealed class FakeConnector : IAsyncDisposable
 }
 
 /// <summary>One activity the fake connector received.</summary>
-public sealed record ConnectorCall(string ConversationId, int Status, JsonObject Activity)
+public sealed record ConnectorCall(string ConversationId, int Status, JsonObject Activity, string Method = "POST", string? UpdatedActivityId = null)
 {
     /// <summary>The first Adaptive Card's JSON, or empty.</summary>
     public string CardJson => Activity["attachments"]?[0]?["content"]?.ToJsonString() ?? "";

@@ -82,6 +82,56 @@ public sealed class SlackSender(
     }
 
     /// <summary>
+    /// Posts a card to a conversation (a consultation request in the consultants' channel); the first message's
+    /// <c>ts</c>, which <see cref="UpdateCardAsync"/> later replaces, or null when Slack refused.
+    /// </summary>
+    public async Task<string?> PostCardAsync(ConversationReference reference, CardReply card, CancellationToken cancellationToken)
+    {
+        if (workspaces.Find(reference.TenantId) is not { } workspace)
+        {
+            Log.SlackWorkspaceUnknown(logger, reference.Key);
+            return null;
+        }
+
+        string? first = null;
+        foreach (var message in Render(card))
+        {
+            try
+            {
+                first ??= await api.PostMessageAsync(workspace.BotToken, reference.ConversationId, message, null, cancellationToken);
+            }
+            catch (Exception e) when (e is SlackApiException or HttpRequestException)
+            {
+                Log.SlackApiFailed(logger, "chat.postMessage", e.GetType().Name);
+                return first;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Replaces a posted card in place (<c>chat.update</c>), for everyone in the channel; false when Slack refused.</summary>
+    public async Task<bool> UpdateCardAsync(ConversationReference reference, string ts, CardReply card, CancellationToken cancellationToken)
+    {
+        if (workspaces.Find(reference.TenantId) is not { } workspace)
+        {
+            Log.SlackWorkspaceUnknown(logger, reference.Key);
+            return false;
+        }
+
+        try
+        {
+            await api.UpdateMessageAsync(workspace.BotToken, reference.ConversationId, ts, Render(card)[0], cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        {
+            Log.SlackApiFailed(logger, "chat.update", e.GetType().Name);
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Opens (or finds) the direct message with a user through <c>conversations.open</c>, stores its reference and
     /// returns it, for reminders; null when the workspace is not configured or Slack refuses.
     /// </summary>

@@ -31,7 +31,7 @@ public sealed class TeamsAdapter(
         await store.SaveReferenceAsync(reference, now, cancellationToken);
 
         var turn = new Turn(
-            new TurnUser(activity.From!.Id!),
+            new TurnUser(activity.From!.Id!, activity.From.Name),
             new TurnConversation(activity.Conversation!.Id!, reference.IsGroup),
             input,
             activity.Timestamp ?? now,
