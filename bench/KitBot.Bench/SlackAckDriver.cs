@@ -39,6 +39,17 @@ public static class SlackAckDriver
         var started = Stopwatch.GetTimestamp();
         var (latencies, statuses) = await SendAllAsync(http, url, "r", events, concurrency);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        // The replies go out behind the acknowledgement; wait (bounded) for the worker to finish them, for the record.
+        var expected = events + Math.Min(200, events);
+        var drainUntil = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+        var lastCalls = -1L;
+        while (Stopwatch.GetTimestamp() < drainUntil && sink.SlackCalls < expected && sink.SlackCalls != lastCalls)
+        {
+            lastCalls = sink.SlackCalls;
+            await Task.Delay(1000);
+        }
+
+        var drained = Stopwatch.GetElapsedTime(started);
         var cpu = target.CpuTime() - cpuBefore;
         Array.Sort(latencies);
 
@@ -58,6 +69,7 @@ public static class SlackAckDriver
             ["cpuSeconds"] = cpu.TotalSeconds,
             ["peakMemoryMb"] = target.PeakMemoryMb(),
             ["slackApiCalls"] = sink.SlackCalls,
+            ["secondsUntilRepliesSent"] = drained.TotalSeconds,
         };
         await ResultFile.WriteAsync(output, result);
         return 0;

@@ -138,7 +138,16 @@ public sealed class TargetProcess : IAsyncDisposable
     public static void Drain(Process process)
     {
         // Read the target's output so it never blocks on a full pipe; show only its errors.
-        process.OutputDataReceived += (_, _) => { };
+        var shown = 0;
+        process.OutputDataReceived += (_, e) =>
+        {
+            // Warnings and failures (the console logger's "warn:"/"fail:" lines), the first few only.
+            if (e.Data is { } line && (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal))
+                && Interlocked.Increment(ref shown) <= 10)
+            {
+                Console.Error.WriteLine("[target] " + line);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 })
