@@ -67,6 +67,10 @@ public static class LoadDriver
             ["cpuSeconds"] = cpu.TotalSeconds,
             ["cpuMsPerTurn"] = latencies.Length == 0 ? 0 : cpu.TotalMilliseconds / latencies.Length,
             ["peakMemoryMb"] = target.PeakMemoryMb(),
+            // Where the tail sits: Microsoft.Data.Sqlite retries a busy database after sleeping 150 ms, so waits on
+            // SQLite's write lock show up as turns just over 150 and 300 ms.
+            ["turnsOver140Ms"] = latencies.Count(l => l >= 140),
+            ["histogram50Ms"] = new JsonArray([.. Enumerable.Range(0, 20).Select(b => (JsonNode?)latencies.Count(l => l >= b * 50 && (b == 19 || l < (b + 1) * 50)))]),
             ["repliesPerTurn"] = latencies.Length == 0 ? 0 : (double)measured.Replies / latencies.Length,
         };
         await ResultFile.WriteAsync(output, result);

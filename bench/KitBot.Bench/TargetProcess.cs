@@ -53,7 +53,7 @@ public sealed class TargetProcess : IAsyncDisposable
     public static async Task<TargetProcess> StartKitBotAsync(string dll, params string[] settings)
     {
         var port = FreePort();
-        var data = Directory.CreateTempSubdirectory("kitbot-bench-").FullName;
+        var data = Directory.CreateTempSubdirectory("kitbot-target-").FullName;
         var process = StartKitBotProcess(dll, port, data, settings);
         var target = new TargetProcess(process, $"http://127.0.0.1:{port}", data);
         await target.WaitReadyAsync("/health/ready", TimeSpan.FromSeconds(60));
