@@ -23,7 +23,7 @@ echo "== Peer: npm ci (botbuilder 4.23.3)"
 if [[ -n "${BENCH_QUICK:-}" ]]; then
   users=10; consultations=50; big=100; events=200; reviews=500; unpaced=500; runs=2
 else
-  users=100; consultations=1000; big=1000; events=2000; reviews=10000; unpaced=2000; runs=5
+  users=100; consultations=1000; big=1000; events=900; reviews=10000; unpaced=2000; runs=5
 fi
 
 echo "== Micro-benchmarks"
@@ -44,7 +44,7 @@ echo "== Slack acknowledgement"
 
 echo "== Reminder dispatch"
 "${bench[@]}" reminders --reviews "$reviews" --rate 250 --burst 20 --out "$results/reminders.json" || true
-"${bench[@]}" reminders --reviews "$unpaced" --rate 100000 --burst 20 --out "$results/reminders-unpaced.json" || true
+"${bench[@]}" reminders --reviews "$unpaced" --rate 10000 --burst 20 --out "$results/reminders-unpaced.json" || true
 
 echo "== Cold start"
 "${bench[@]}" coldstart --kitbot-dll "$kitbot_dll" --runs "$runs" --out "$results/coldstart.json" || true

@@ -43,10 +43,12 @@ public static class LoadDriver
 
         var measured = new Driver(http, sink, target.MessagesUrl, "run");
         var cpuBefore = target.CpuTime();
+        var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         await RunUsersAsync(measured, users, consultations);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpu = target.CpuTime() - cpuBefore;
+        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore;
 
         var latencies = measured.Latencies.ToArray();
         Array.Sort(latencies);
@@ -67,6 +69,9 @@ public static class LoadDriver
             ["cpuSeconds"] = cpu.TotalSeconds,
             ["cpuMsPerTurn"] = latencies.Length == 0 ? 0 : cpu.TotalMilliseconds / latencies.Length,
             ["peakMemoryMb"] = target.PeakMemoryMb(),
+            ["threads"] = TargetProcess.ProcStatusKb(target.Pid, "Threads:"),
+            // The driver and its fake connector share the 2 cores with the target: what they cost, for context.
+            ["driverCpuMsPerTurn"] = latencies.Length == 0 ? 0 : driverCpu.TotalMilliseconds / latencies.Length,
             // Where the tail sits: Microsoft.Data.Sqlite retries a busy database after sleeping 150 ms, so waits on
             // SQLite's write lock show up as turns just over 150 and 300 ms.
             ["turnsOver140Ms"] = latencies.Count(l => l >= 140),

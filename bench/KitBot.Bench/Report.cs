@@ -107,8 +107,8 @@ public static class Report
         md.AppendLine();
         md.AppendLine("Latency of a turn: from just before the driver sends the activity to the later of the bot's HTTP answer and the **last reply**, which is the last activity the fake connector received for that conversation before the HTTP answer came back (both bots send a turn's replies inside the request). Warm-up consultations are run first and not counted. CPU is the target process's user+system time during the measured part; peak memory is its VmHWM (whole process life, warm-up included).");
         md.AppendLine();
-        md.AppendLine("| bot | users | consultations | turns | errors | turns/s | p50 ms | p95 ms | p99 ms | max ms | turns ≥ 140 ms | CPU s | CPU ms/turn | peak MB |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| bot | users | consultations | turns | errors | turns/s | p50 ms | p95 ms | p99 ms | max ms | turns ≥ 140 ms | CPU s | CPU ms/turn | driver CPU ms/turn | peak MB | threads |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in new[] { kit, peer, kit1000, peer1000 })
         {
             if (r is null)
@@ -116,7 +116,7 @@ public static class Report
                 continue;
             }
 
-            md.AppendLine($"| {r["bot"]} | {r["users"]} | {r["consultations"]} | {r["turns"]} | {r["errors"]} | {F(r, "turnsPerSecond", 0)} | {F(r, "p50Ms", 1)} | {F(r, "p95Ms", 1)} | {F(r, "p99Ms", 1)} | {F(r, "maxMs", 1)} | {(r["turnsOver140Ms"] is null ? "-" : $"{D(r, "turnsOver140Ms") / D(r, "turns"):P1}")} | {F(r, "cpuSeconds", 2)} | {F(r, "cpuMsPerTurn", 2)} | {F(r, "peakMemoryMb", 0)} |");
+            md.AppendLine($"| {r["bot"]} | {r["users"]} | {r["consultations"]} | {r["turns"]} | {r["errors"]} | {F(r, "turnsPerSecond", 0)} | {F(r, "p50Ms", 1)} | {F(r, "p95Ms", 1)} | {F(r, "p99Ms", 1)} | {F(r, "maxMs", 1)} | {(r["turnsOver140Ms"] is null ? "-" : $"{D(r, "turnsOver140Ms") / D(r, "turns"):P1}")} | {F(r, "cpuSeconds", 2)} | {F(r, "cpuMsPerTurn", 2)} | {F(r, "driverCpuMsPerTurn", 2)} | {F(r, "peakMemoryMb", 0)} | {r["threads"]} |");
         }
 
         if (kit is not null && peer is not null)

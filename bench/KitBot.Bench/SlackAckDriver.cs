@@ -33,8 +33,15 @@ public static class SlackAckDriver
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
         var url = target.BaseUrl + "/api/slack/events";
 
-        // Warm-up, not counted.
-        await SendAllAsync(http, url, "w", Math.Min(200, events), concurrency);
+        // Warm-up, not counted; then let the worker empty its queue so the run starts with all of Slack:QueueCapacity free.
+        var warmup = Math.Min(200, events);
+        await SendAllAsync(http, url, "w", warmup, concurrency);
+        var warmUntil = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+        while (sink.SlackCalls < warmup && Stopwatch.GetTimestamp() < warmUntil)
+        {
+            await Task.Delay(100);
+        }
+
         var cpuBefore = target.CpuTime();
         var started = Stopwatch.GetTimestamp();
         var (latencies, statuses) = await SendAllAsync(http, url, "r", events, concurrency);
