@@ -22,6 +22,7 @@ public static class ReminderDispatch
         var rate = options.Double("rate", 250);
         var burst = options.Int("burst", 20);
         var output = options.Require("out");
+        var sweepBatch = options.Int("sweep-batch", 0);
 
         await using var sink = await ReplySink.StartAsync();
         var data = Directory.CreateTempSubdirectory("kitbot-reminders-bench-").FullName;
@@ -33,6 +34,7 @@ public static class ReminderDispatch
             "--Reminders:Hangfire:Server=false",
             $"--Reminders:Pacing:GlobalBurst={burst}",
             $"--Reminders:Pacing:GlobalPerSecond={rate.ToString(CultureInfo.InvariantCulture)}",
+            .. sweepBatch > 0 ? [$"--Reminders:SweepBatch={sweepBatch}"] : Array.Empty<string>(),
         ]);
         builder.AddKitBot();
         await using var app = builder.Build();
@@ -100,6 +102,7 @@ public static class ReminderDispatch
             ["perSecond"] = perSecond,
             ["ofConfiguredRate"] = perSecond / rate,
             ["sweeps"] = sweeps,
+            ["sweepBatch"] = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>().Value.SweepBatch,
         });
         await app.StopAsync();
         try
