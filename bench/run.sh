@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# KitBot benchmarks (issue 9): builds Release, installs the botbuilder peer, runs every benchmark, writes docs/benchmarks.md.
+#   bench/run.sh                 the full run (about 6-10 minutes on 2 cores)
+#   BENCH_QUICK=1 bench/run.sh   a smoke run with small numbers (figures not meaningful)
+#   BENCH_NOTE="..." bench/run.sh   a note printed under the machine in the report (for example "taken under load")
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+command_line="bench/run.sh${BENCH_QUICK:+ (BENCH_QUICK=$BENCH_QUICK)}"
+
+results="$(mktemp -d -t kitbot-bench-XXXXXX)"
+echo "Results folder: $results"
+
+echo "== Build (Release)"
+dotnet build KitBot.sln -c Release -nologo -v quiet
+kitbot_dll="$root/src/KitBot/bin/Release/net10.0/KitBot.dll"
+bench=(dotnet "$root/bench/KitBot.Bench/bin/Release/net10.0/KitBot.Bench.dll")
+
+echo "== Peer: npm ci (botbuilder 4.23.3)"
+# botbuilder-dialogs' install script runs npx rimraf: answer npx's question with yes (docs/TESTING.md).
+(cd bench/peer && npm_config_yes=true npm ci --no-audit --no-fund --loglevel=error)
+
+if [[ -n "${BENCH_QUICK:-}" ]]; then
+  users=10; consultations=50; big=100; events=200; reviews=500; unpaced=500; runs=2
+else
+  users=100; consultations=1000; big=1000; events=900; reviews=10000; unpaced=2000; runs=5
+fi
+
+echo "== Micro-benchmarks"
+if [[ -z "${BENCH_QUICK:-}" ]]; then
+  "${bench[@]}" micro --artifacts "$results/micro" || true
+fi
+
+echo "== Load: KitBot and the peer, $users users"
+"${bench[@]}" load --bot kitbot --kitbot-dll "$kitbot_dll" --users "$users" --consultations "$consultations" --out "$results/load-kitbot-100.json" || true
+"${bench[@]}" load --bot peer --peer-dir "$root/bench/peer" --users "$users" --consultations "$consultations" --out "$results/load-peer-100.json" || true
+
+echo "== Load: $big active conversations (peak memory)"
+"${bench[@]}" load --bot kitbot --kitbot-dll "$kitbot_dll" --users "$big" --consultations "$big" --warmup 50 --out "$results/load-kitbot-1000.json" || true
+"${bench[@]}" load --bot peer --peer-dir "$root/bench/peer" --users "$big" --consultations "$big" --warmup 50 --out "$results/load-peer-1000.json" || true
+
+echo "== Slack acknowledgement"
+"${bench[@]}" slack --kitbot-dll "$kitbot_dll" --events "$events" --concurrency 50 --out "$results/slack.json" || true
+
+echo "== Reminder dispatch"
+"${bench[@]}" reminders --reviews "$reviews" --rate 250 --burst 20 --out "$results/reminders.json" || true
+"${bench[@]}" reminders --reviews "$unpaced" --rate 10000 --burst 20 --out "$results/reminders-unpaced.json" || true
+
+echo "== Cold start"
+"${bench[@]}" coldstart --kitbot-dll "$kitbot_dll" --runs "$runs" --out "$results/coldstart.json" || true
+
+if [[ -f "$root/bench/analysis.md" ]]; then cp "$root/bench/analysis.md" "$results/analysis.md"; fi
+"${bench[@]}" report --results "$results" --out "$root/docs/benchmarks.md" --command "$command_line" --note "${BENCH_NOTE:-}"
+echo "Done: docs/benchmarks.md (raw results in $results)"
