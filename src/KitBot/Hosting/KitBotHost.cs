@@ -59,6 +59,9 @@ public static class KitBotHost
         services.AddTurnRateLimit();
         services.AddSingleton<Channels.Console.ConsoleChat>();
 
+        // Outermost: most turns come from a conversation whose reference is already stored; skip rewriting it.
+        services.Decorate<IConversationStore>((sp, inner) => new ReferenceWriteSkippingStore(inner, sp.GetRequiredService<TimeProvider>()));
+
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         services.AddProblemDetails();
         return builder;

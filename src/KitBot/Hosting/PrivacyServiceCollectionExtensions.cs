@@ -27,18 +27,8 @@ public static class PrivacyServiceCollectionExtensions
             keys.XmlRepository ??= new DatabaseXmlRepository(connections));
 
         // Encrypt state whichever store was chosen: wrap the registration in place.
-        var index = services.Select((d, i) => (d, i)).Last(x => x.d.ServiceType == typeof(IConversationStore)).i;
-        var inner = services[index];
-        services[index] = ServiceDescriptor.Singleton<IConversationStore>(sp => new EncryptingConversationStore(
-            Inner(sp, inner), sp.GetRequiredService<IDataProtectionProvider>()));
+        services.Decorate<IConversationStore>((sp, inner) => new EncryptingConversationStore(
+            inner, sp.GetRequiredService<IDataProtectionProvider>()));
         return services;
     }
-
-    private static IConversationStore Inner(IServiceProvider sp, ServiceDescriptor descriptor) => descriptor switch
-    {
-        { ImplementationInstance: IConversationStore instance } => instance,
-        { ImplementationFactory: { } factory } => (IConversationStore)factory(sp),
-        { ImplementationType: { } type } => (IConversationStore)ActivatorUtilities.CreateInstance(sp, type),
-        _ => throw new InvalidOperationException("IConversationStore has no usable registration."),
-    };
 }

@@ -43,6 +43,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<bool> TrySaveStateAsync(string key, string json, long expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var gate = await WriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // One statement, so the version check and the write are atomic: a new row only if none exists,
@@ -65,6 +66,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task SaveReferenceAsync(ConversationReference reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var gate = await WriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -113,6 +115,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task MarkUnreachableAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var gate = await WriteGate.EnterAsync(_connectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE conversation_reference SET unreachable = 1, updated_at = $now WHERE key = $key";
@@ -133,6 +136,11 @@ public sealed class SqliteConversationStore : IConversationStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        // Per connection: in WAL mode, NORMAL syncs at checkpoints rather than every commit (the database stays
+        // consistent; a power cut may lose the last turns), and SQLite itself waits for a busy writer.
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
