@@ -30,7 +30,8 @@ public static class LoadDriver
         await using var sink = await ReplySink.StartAsync();
         await using var target = bot == "peer"
             ? await TargetProcess.StartPeerAsync(options.Require("peer-dir"))
-            : await TargetProcess.StartKitBotAsync(options.Require("kitbot-dll"));
+            // The per-user turn limit is for people; a simulated user sends a consultation's turns back to back.
+            : await TargetProcess.StartKitBotAsync(options.Require("kitbot-dll"), "Security:TurnsPerMinutePerUser=100000");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(users, 10), PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {

@@ -18,6 +18,9 @@ public static class RequestServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "PostgreSql"
                 ? ActivatorUtilities.CreateInstance<PostgresRequestStore>(sp)
                 : ActivatorUtilities.CreateInstance<SqliteRequestStore>(sp));
+        // The practitioner's free text (question, when to call, shared summary) is encrypted at rest, like conversation state.
+        services.Decorate<IRequestStore>((sp, inner) => new EncryptingRequestStore(
+            inner, sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
         services.AddSingleton<RequestChannel>();
         services.AddSingleton<ConsultationRequests>();
         services.AddSingleton<Turns.IHostActions>(sp => sp.GetRequiredService<ConsultationRequests>());

@@ -152,7 +152,8 @@ public sealed class ConsultationRequests(
         }
 
         // The same question sent again while the first is still with the team (a double click, Teams retrying) is the same request.
-        if (await requests.FindActiveAsync(userId, draft.Question, cancellationToken) is { } existing)
+        // The question is encrypted at rest, so the same-question check is made here, on the practitioner's few active requests.
+        if ((await requests.ListActiveAsync(userId, cancellationToken)).FirstOrDefault(r => r.Question == draft.Question) is { } existing)
         {
             return [RequestCards.Confirmation(content, existing.Reference, existing.Urgency)];
         }

@@ -43,11 +43,8 @@ public abstract class DbRequestStore : IRequestStore
     public async Task<bool> MarkNoticedAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
         await ExecuteAsync(RequestSql.Noticed, cancellationToken, ("@id", id), ("@now", ReviewSql.Ms(now))) == 1;
 
-    public async Task<StoredRequest?> FindActiveAsync(string userId, string question, CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync(RequestSql.FindActive, cancellationToken, ("@user", userId), ("@question", question));
-        return rows.Count == 0 ? null : rows[0];
-    }
+    public Task<IReadOnlyList<StoredRequest>> ListActiveAsync(string userId, CancellationToken cancellationToken) =>
+        QueryAsync(RequestSql.ListActive, cancellationToken, ("@user", userId));
 
     public Task<IReadOnlyList<StoredRequest>> ListOpenAsync(int limit, CancellationToken cancellationToken) =>
         QueryAsync(RequestSql.ListOpen, cancellationToken, ("@limit", limit));

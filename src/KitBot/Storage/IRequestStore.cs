@@ -32,8 +32,8 @@ public interface IRequestStore
     /// <summary>Marks the practitioner told that nobody has taken it; false when it was taken, closed, not due or already told.</summary>
     Task<bool> MarkNoticedAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The practitioner's newest request still open or claimed with exactly this question (a double click or a retry), if any.</summary>
-    Task<StoredRequest?> FindActiveAsync(string userId, string question, CancellationToken cancellationToken);
+    /// <summary>The practitioner's requests still open or claimed, newest first (to spot a double click or a retry).</summary>
+    Task<IReadOnlyList<StoredRequest>> ListActiveAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>The open requests, oldest first.</summary>
     Task<IReadOnlyList<StoredRequest>> ListOpenAsync(int limit, CancellationToken cancellationToken);

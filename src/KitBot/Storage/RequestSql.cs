@@ -37,7 +37,7 @@ internal static class RequestSql
 
     public const string ListClaimed = $"SELECT {Columns} FROM request WHERE state = 'claimed' AND claimed_by = @user ORDER BY created_at, id";
 
-    public const string FindActive = $"SELECT {Columns} FROM request WHERE user_id = @user AND question = @question AND state IN ('open', 'claimed') ORDER BY created_at DESC LIMIT 1";
+    public const string ListActive = $"SELECT {Columns} FROM request WHERE user_id = @user AND state IN ('open', 'claimed') ORDER BY created_at DESC";
 
     public const string GetChannel = "SELECT conversation_key FROM request_channel WHERE id = 'consultants'";
 
