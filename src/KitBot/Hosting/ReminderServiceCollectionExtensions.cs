@@ -49,9 +49,7 @@ public static class ReminderServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IConversationStore>(sp => IsPostgres(sp)
             ? ActivatorUtilities.CreateInstance<PostgresConversationStore>(sp)
             : ActivatorUtilities.CreateInstance<SqliteConversationStore>(sp)));
-        services.TryAddSingleton<IReviewStore>(sp => IsPostgres(sp)
-            ? ActivatorUtilities.CreateInstance<PostgresReviewStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteReviewStore>(sp));
+        services.TryAddSingleton<IReviewStore, DbReviewStore>();
         return services;
     }
 

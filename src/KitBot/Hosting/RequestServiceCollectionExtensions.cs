@@ -14,10 +14,7 @@ public static class RequestServiceCollectionExtensions
         services.AddOptions<RequestOptions>().BindConfiguration(RequestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Requests live beside conversations and reviews: PostgreSQL when configured, else the SQLite file.
-        services.TryAddSingleton<IRequestStore>(sp =>
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "PostgreSql"
-                ? ActivatorUtilities.CreateInstance<PostgresRequestStore>(sp)
-                : ActivatorUtilities.CreateInstance<SqliteRequestStore>(sp));
+        services.TryAddSingleton<IRequestStore, DbRequestStore>();
         // The practitioner's free text (question, when to call, shared summary) is encrypted at rest, like conversation state.
         services.Decorate<IRequestStore>((sp, inner) => new EncryptingRequestStore(
             inner, sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));

@@ -4,10 +4,10 @@ using KitBot.Requests;
 namespace KitBot.Storage;
 
 /// <summary>The request store over SQLite or PostgreSQL: they differ only in how a connection is opened.</summary>
-public abstract class DbRequestStore : IRequestStore
+public sealed class DbRequestStore(StorageConnections connections) : IRequestStore
 {
-    /// <summary>Opens a connection to a database whose schema is up to date.</summary>
-    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    // The configured database (SQLite file or PostgreSQL), its schema brought up to date on first use.
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync(cancellationToken);
 
     public async Task<bool> AddAsync(StoredRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {

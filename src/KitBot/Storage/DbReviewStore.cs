@@ -8,10 +8,10 @@ namespace KitBot.Storage;
 /// The review store over any ADO.NET provider that understands <c>@name</c> parameters and <c>RETURNING</c>
 /// (SQLite 3.35+, PostgreSQL): the SQLite and PostgreSQL stores differ only in how they open a connection.
 /// </summary>
-public abstract class DbReviewStore : IReviewStore
+public sealed class DbReviewStore(StorageConnections connections) : IReviewStore
 {
-    /// <summary>Opens a connection to a database whose schema is up to date.</summary>
-    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    // The configured database (SQLite file or PostgreSQL), its schema brought up to date on first use.
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync(cancellationToken);
 
     public async Task AddAsync(IReadOnlyList<StoredReview> reviews, DateTimeOffset now, CancellationToken cancellationToken)
     {

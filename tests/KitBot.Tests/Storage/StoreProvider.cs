@@ -70,9 +70,7 @@ internal sealed class StoreProvider : IAsyncDisposable
             .AddSingleton<IConversationStore>(sp => provider == "PostgreSql"
                 ? ActivatorUtilities.CreateInstance<PostgresConversationStore>(sp)
                 : ActivatorUtilities.CreateInstance<SqliteConversationStore>(sp))
-            .AddSingleton<IReviewStore>(sp => provider == "PostgreSql"
-                ? ActivatorUtilities.CreateInstance<PostgresReviewStore>(sp)
-                : ActivatorUtilities.CreateInstance<SqliteReviewStore>(sp))
+            .AddSingleton<IReviewStore, DbReviewStore>()
             .BuildServiceProvider();
         return new StoreProvider(services, folder, clock);
     }
