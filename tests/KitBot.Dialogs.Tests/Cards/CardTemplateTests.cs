@@ -1,3 +1,4 @@
+using static KitBot.Dialogs.Tests.Support.CardJson;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KitBot.Dialogs.Consultation;
@@ -136,65 +137,4 @@ public sealed class CardTemplateTests
     }
 
     private static string TemplatePath(string template) => Path.Combine(RepositoryFolder.Cards, template + ".json");
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                yield return o;
-                foreach (var (_, child) in o)
-                {
-                    if (child is not null)
-                    {
-                        foreach (var d in Descendants(child))
-                        {
-                            yield return d;
-                        }
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    if (child is not null)
-                    {
-                        foreach (var d in Descendants(child))
-                        {
-                            yield return d;
-                        }
-                    }
-                }
-
-                break;
-        }
-    }
-
-    // Every property path in the data, with array items merged ("people[].forms[].because").
-    private static HashSet<string> Paths(JsonNode? node, string prefix = "")
-    {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (key, child) in o)
-                {
-                    var path = prefix.Length == 0 ? key : prefix + "." + key;
-                    paths.Add(path);
-                    paths.UnionWith(Paths(child, path));
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var item in a)
-                {
-                    paths.UnionWith(Paths(item, prefix + "[]"));
-                }
-
-                break;
-        }
-
-        return paths;
-    }
 }

@@ -1,3 +1,4 @@
+using static KitBot.Dialogs.Tests.Support.CardJson;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KitBot.Dialogs.Menu;
@@ -191,53 +192,4 @@ public sealed class PlanCardTests
             .Order(StringComparer.Ordinal)
             .Select(f => (Path.GetFileName(f), JsonNode.Parse(File.ReadAllText(f))!.AsObject()))
             .ToList();
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                yield return o;
-                foreach (var d in o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants))
-                {
-                    yield return d;
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var d in a.OfType<JsonNode>().SelectMany(Descendants))
-                {
-                    yield return d;
-                }
-
-                break;
-        }
-    }
-
-    // Every property path in the data, with array items merged ("sections[].text").
-    private static HashSet<string> Paths(JsonNode? node, string prefix = "")
-    {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (key, child) in o)
-                {
-                    var path = prefix.Length == 0 ? key : prefix + "." + key;
-                    paths.Add(path);
-                    paths.UnionWith(Paths(child, path));
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var item in a)
-                {
-                    paths.UnionWith(Paths(item, prefix + "[]"));
-                }
-
-                break;
-        }
-
-        return paths;
-    }
 }
