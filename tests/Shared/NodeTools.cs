@@ -62,6 +62,16 @@ public static class NodeTools
         }
     }
 
+    /// <summary>
+    /// Installs the tools if they are missing; outside CI, when Node.js is absent, the calling test is reported as
+    /// skipped with the reason (use it in a <c>[SkippableFact]</c> or <c>[SkippableTheory]</c>).
+    /// </summary>
+    public static async Task RequireAsync()
+    {
+        var reason = await EnsureInstalledAsync();
+        Skip.If(reason is not null, reason);
+    }
+
     /// <summary>A tool's executable in node_modules/.bin.</summary>
     public static string Bin(string name) => Path.Combine(Folder, "node_modules", ".bin", name);
 

@@ -46,11 +46,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
     /// <summary>Starts the playground pointed at <paramref name="botEndpoint"/> and connects to its stream.</summary>
     public static async Task<AgentsPlayground> StartAsync(string botEndpoint)
     {
-        var skip = await NodeTools.EnsureInstalledAsync();
-        if (skip is not null)
-        {
-            throw new InvalidOperationException(skip);
-        }
+        await NodeTools.RequireAsync();
 
         var port = KitBotServer.FreePort();
         // It writes ./devTools/... in its working folder: give it a throwaway one.

@@ -1,11 +1,10 @@
 using KitBot.Cards.Templating;
 using KitBot.Testing;
-using Xunit.Abstractions;
 
 namespace KitBot.Tests.Cards;
 
 /// <summary>Every template in cards/ with every sample in cards/samples/ expands exactly as the reference does.</summary>
-public sealed class CardTemplateReferenceTests(ITestOutputHelper output)
+public sealed class CardTemplateReferenceTests
 {
     // One node run for all samples, shared by the theory's cases.
     private static readonly Lazy<Task<IReadOnlyList<ReferenceTools.Outcome>>> Reference =
@@ -13,15 +12,11 @@ public sealed class CardTemplateReferenceTests(ITestOutputHelper output)
 
     public static TheoryData<string> Samples => CardSamples.SampleData();
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Samples))]
     public async Task Expand_Sample_EqualsReferenceImplementation(string sample)
     {
-        if (await NodeTools.EnsureInstalledAsync() is { } skip)
-        {
-            output.WriteLine("Skipped: " + skip);
-            return;
-        }
+        await NodeTools.RequireAsync();
 
         var c = CardSamples.Case(sample);
         var reference = (await Reference.Value)[CardSamples.Samples().ToList().IndexOf(sample)];
@@ -31,7 +26,7 @@ public sealed class CardTemplateReferenceTests(ITestOutputHelper output)
         ReferenceTools.AssertSameOutcome(c, reference, ours);
     }
 
-    [Fact]
+    [SkippableFact]
     public void EveryTemplate_HasSampleData()
     {
         var withSamples = CardSamples.Samples().Select(CardSamples.TemplateOf).ToHashSet(StringComparer.Ordinal);

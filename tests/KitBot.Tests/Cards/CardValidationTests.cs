@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using KitBot.Cards.Templating;
 using KitBot.Testing;
-using Xunit.Abstractions;
 
 namespace KitBot.Tests.Cards;
 
@@ -9,29 +8,25 @@ namespace KitBot.Tests.Cards;
 /// Every card KitBot's engine expands from cards/ and cards/samples/ parses and validates in the official Adaptive
 /// Cards library at version 1.5 with no events, and has no unbound ${...} left (PROTOCOLS.md section 4, STYLE.md 15).
 /// </summary>
-public sealed class CardValidationTests(ITestOutputHelper output)
+public sealed class CardValidationTests
 {
     private static readonly Lazy<Task<IReadOnlyList<IReadOnlyList<string>>>> Events =
         new(() => ReferenceTools.ValidateAsync([.. CardSamples.Samples().Select(Expand)]));
 
     public static TheoryData<string> Samples => CardSamples.SampleData();
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Samples))]
     public async Task ExpandedSample_ValidatesWithoutEvents(string sample)
     {
-        if (await NodeTools.EnsureInstalledAsync() is { } skip)
-        {
-            output.WriteLine("Skipped: " + skip);
-            return;
-        }
+        await NodeTools.RequireAsync();
 
         var events = (await Events.Value)[CardSamples.Samples().ToList().IndexOf(sample)];
 
         Assert.True(events.Count == 0, $"{sample}: {string.Join("\n", events)}\n{Expand(sample).ToJsonString()}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Samples))]
     public void ExpandedSample_HasNoUnboundTemplate(string sample)
     {

@@ -1,11 +1,10 @@
 using KitBot.Cards.Templating;
 using KitBot.Testing;
-using Xunit.Abstractions;
 
 namespace KitBot.Tests.Cards;
 
 /// <summary>The templating language's edge cases (<see cref="TemplateLanguageCases"/>) expand exactly as the reference does.</summary>
-public sealed class TemplateLanguageReferenceTests(ITestOutputHelper output)
+public sealed class TemplateLanguageReferenceTests
 {
     private static readonly string[] Names = [.. TemplateLanguageCases.All.Keys];
 
@@ -26,15 +25,11 @@ public sealed class TemplateLanguageReferenceTests(ITestOutputHelper output)
         return data;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public async Task Expand_Case_EqualsReferenceImplementation(string name)
     {
-        if (await NodeTools.EnsureInstalledAsync() is { } skip)
-        {
-            output.WriteLine("Skipped: " + skip);
-            return;
-        }
+        await NodeTools.RequireAsync();
 
         var c = TemplateLanguageCases.All[name];
         var reference = (await Reference.Value)[Array.IndexOf(Names, name)];

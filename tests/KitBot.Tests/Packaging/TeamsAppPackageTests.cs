@@ -3,22 +3,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KitBot.Packaging;
 using KitBot.Testing;
-using Xunit.Abstractions;
 
 namespace KitBot.Tests.Packaging;
 
-public sealed class TeamsAppPackageTests(ITestOutputHelper output)
+public sealed class TeamsAppPackageTests
 {
     private const string BotId = "6f1c2b0e-3a4d-4e5f-9a8b-7c6d5e4f3a2b";
 
-    [Fact]
+    [SkippableFact]
     public async Task Manifest_PassesTheOfficialSchemaValidation()
     {
-        if (await NodeTools.EnsureInstalledAsync() is { } skip)
-        {
-            output.WriteLine($"Skipped: {skip}");
-            return;
-        }
+        await NodeTools.RequireAsync();
 
         var manifest = TeamsAppPackage.Manifest(BotId, new TeamsAppOptions { ValidDomains = ["kitbot.example.gov.uk"] });
 
@@ -28,15 +23,11 @@ public sealed class TeamsAppPackageTests(ITestOutputHelper output)
         Assert.Equal("[]", result.Trim());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Manifest_WithAMissingRequiredField_IsRejectedByTheValidator()
     {
         // Guards the test above: the validator really runs against the bundled schema.
-        if (await NodeTools.EnsureInstalledAsync() is { } skip)
-        {
-            output.WriteLine($"Skipped: {skip}");
-            return;
-        }
+        await NodeTools.RequireAsync();
 
         var manifest = TeamsAppPackage.Manifest(BotId, new TeamsAppOptions());
         manifest.Remove("developer");
@@ -46,7 +37,7 @@ public sealed class TeamsAppPackageTests(ITestOutputHelper output)
         Assert.Contains("developer", result);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Manifest_NamesTheBot_InEveryScope_WithItsCommands()
     {
         var manifest = TeamsAppPackage.Manifest(BotId, new TeamsAppOptions());
@@ -58,14 +49,14 @@ public sealed class TeamsAppPackageTests(ITestOutputHelper output)
         Assert.Equal(BotId, manifest["id"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Manifest_WithoutABotAppId_IsRefusedWithTheSettingNamed()
     {
         var error = Assert.Throws<InvalidOperationException>(() => TeamsAppPackage.Manifest("", new TeamsAppOptions()));
         Assert.Contains("Teams:AppId", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Zip_HoldsExactlyTheManifestAndTwoIconsOfTheRightSize()
     {
         using var zip = new MemoryStream();

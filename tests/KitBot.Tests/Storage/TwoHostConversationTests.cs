@@ -6,7 +6,6 @@ using KitBot.Dialogs.Engine;
 using KitBot.Privacy;
 using KitBot.Storage;
 using KitBot.Tests.Support;
-using Xunit.Abstractions;
 
 namespace KitBot.Tests.Storage;
 
@@ -14,18 +13,14 @@ namespace KitBot.Tests.Storage;
 /// Two KitBot hosts on one PostgreSQL database: 50 practitioners consult at once, each turn sent to either host,
 /// and every conversation ends with its whole consultation, each turn counted once and each reply sent once.
 /// </summary>
-public sealed class TwoHostConversationTests(PostgresServer postgres, ITestOutputHelper output) : IClassFixture<PostgresServer>
+public sealed class TwoHostConversationTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     private const int Conversations = 50;
 
-    [Fact]
+    [SkippableFact]
     public async Task FiftyConcurrentConsultations_AcrossTwoHosts_LoseAndDoubleNothing()
     {
-        if (postgres.SkipReason is { } reason)
-        {
-            output.WriteLine("Skipped: " + reason);
-            return;
-        }
+        Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
 
         var database = await postgres.CreateDatabaseAsync("two_hosts_turns");
         await using var connector = await FakeConnector.StartAsync();
