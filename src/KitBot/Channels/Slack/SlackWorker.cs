@@ -3,8 +3,7 @@ using Microsoft.Extensions.Options;
 namespace KitBot.Channels.Slack;
 
 /// <summary>
-/// Runs queued Slack turns in the background, one loop per queue, so acknowledgements never wait on them. The loops
-/// run on their own threads (<see cref="DedicatedThreadScheduler"/>), apart from the pool that serves requests.
+/// Runs queued Slack turns in the background, one loop per queue, so acknowledgements never wait on them.
 /// </summary>
 public sealed class SlackWorker(SlackWorkQueue queue, SlackAdapter adapter, IOptions<SlackOptions> options, ILogger<SlackWorker> logger)
     : BackgroundService
@@ -16,11 +15,7 @@ public sealed class SlackWorker(SlackWorkQueue queue, SlackAdapter adapter, IOpt
             return;
         }
 
-        using var scheduler = new DedicatedThreadScheduler(queue.Partitions, "Slack worker");
-        // Awaits inside the loops resume on the scheduler they started on, so the whole turn stays on these threads.
-        var loops = Enumerable.Range(0, queue.Partitions)
-            .Select(p => Task.Factory.StartNew(() => RunAsync(p, stoppingToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap());
-        await Task.WhenAll(loops);
+        await Task.WhenAll(Enumerable.Range(0, queue.Partitions).Select(p => Task.Run(() => RunAsync(p, stoppingToken), CancellationToken.None)));
     }
 
     private async Task RunAsync(int partition, CancellationToken stoppingToken)
