@@ -13,14 +13,6 @@ public sealed record InvokeResponse(int Status, JsonObject? Body)
         ["value"] = text,
     });
 
-    /// <summary>An Action.Execute answered with a card that replaces the one clicked.</summary>
-    public static InvokeResponse Card(JsonObject card) => new(200, new JsonObject
-    {
-        ["statusCode"] = 200,
-        ["type"] = ActivityTypes.AdaptiveCardContentType,
-        ["value"] = card,
-    });
-
     /// <summary>An Action.Execute that failed, with a message Teams can show.</summary>
     public static InvokeResponse Error(int statusCode, string code, string message) => new(200, new JsonObject
     {
