@@ -95,6 +95,8 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
 
     public TurnResult Restart(DialogContext ctx) => StartNew(ctx);
 
+    public bool HasAnswers(ConversationState state) => state.Consultation is { InProgress: true, Child: not null };
+
     public TurnResult Cancel(DialogContext ctx) => DialogContext.Say(
         ctx.State with { Consultation = null, Dialog = null },
         new TextReply(content.Message(MessageKeys.ConsultCancelled)));

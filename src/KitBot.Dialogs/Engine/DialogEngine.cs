@@ -2,6 +2,7 @@ using KitBot.Dialogs.Consultation;
 using KitBot.Dialogs.Content;
 using KitBot.Dialogs.Menu;
 using KitBot.Dialogs.Plans;
+using KitBot.Dialogs.Reviews;
 using KitBot.Dialogs.Roles;
 using KitBot.Dialogs.Turns;
 
@@ -17,9 +18,15 @@ public sealed class DialogEngine
     private readonly Dictionary<string, IDialog> _dialogs = new(StringComparer.Ordinal);
     private readonly PracticeContent _content;
 
-    /// <summary>Builds the engine with the built-in practice content.</summary>
+    /// <summary>Builds the engine with the built-in practice content and review rules.</summary>
     public DialogEngine()
         : this(PracticeContent.Default)
+    {
+    }
+
+    /// <summary>Builds the engine with <paramref name="content"/> and the default review rules.</summary>
+    public DialogEngine(PracticeContent content)
+        : this(content, new ReviewRules(new ReviewRuleOptions()))
     {
     }
 
@@ -27,9 +34,10 @@ public sealed class DialogEngine
     /// Builds the engine with <paramref name="content"/> (for example with a local authority's overrides) and
     /// registers every feature's verbs (a duplicate verb throws here).
     /// </summary>
-    public DialogEngine(PracticeContent content)
+    public DialogEngine(PracticeContent content, ReviewRules reviewRules)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(reviewRules);
         _content = content;
         var plans = new PlanFeature(content);
         var consultation = new ConsultationDialog(content, plans);
@@ -38,6 +46,7 @@ public sealed class DialogEngine
         MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List, requests.Start);
         requests.Register(_verbs);
         plans.Register(_verbs);
+        Reviews.Reviews.Register(_verbs, reviewRules);
         foreach (var dialog in new IDialog[] { consultation, roles })
         {
             _dialogs.Add(dialog.Name, dialog);
@@ -48,6 +57,12 @@ public sealed class DialogEngine
             .Add(DialogVerbs.Back, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Back(ctx)))
             .Add(DialogVerbs.Restart, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Restart(ctx)))
             .Add(DialogVerbs.Resume, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Resume(ctx)))
+            .Add(DialogVerbs.Help, (ctx, _) => Active(ctx.State) is { } dialog ? dialog.Help(ctx) : DialogContext.Say(ctx.State with { Dialog = null }, MainMenu.Help()))
+            .Add(MenuVerbs.Show, (ctx, _) => ShowMenu(ctx))
+            .Add(DialogVerbs.StartOver, (ctx, _) => StartOver(ctx))
+            .Add(DialogVerbs.Cancel, (ctx, _) => Cancel(ctx))
+            .Add(DialogVerbs.CancelConfirmed, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Cancel(ctx)))
+            .Add(Privacy.PrivacyVerbs.Forget, (ctx, _) => ConfirmForget(ctx))
             .Add(Privacy.PrivacyVerbs.ForgetConfirm, (ctx, _) => Forget(ctx))
             .Add(Privacy.PrivacyVerbs.ForgetCancel, (ctx, _) => KeepData(ctx));
     }
@@ -83,38 +98,53 @@ public sealed class DialogEngine
 
     private TurnResult Text(DialogContext ctx, string text)
     {
-        var command = GlobalCommands.Parse(text);
-        if (command == GlobalCommand.ForgetMe)
+        // Typed commands take the same route as the button that means the same (one parser: TypedCommands).
+        if (TypedCommands.Verb(text) is { } verb && _verbs.TryGet(verb, out var handler))
         {
-            return ConfirmForget(ctx);
+            return handler(ctx, TypedCommands.Command(verb));
         }
 
         if (Active(ctx.State) is { } dialog)
         {
-            return command switch
-            {
-                GlobalCommand.Help => dialog.Help(ctx),
-                GlobalCommand.Menu => ctx.Say(new TextReply(_content.Message(MessageKeys.DialogMenuKept)), MainMenu.Menu(firstTime: false)),
-                GlobalCommand.Back => dialog.Back(ctx),
-                GlobalCommand.StartOver => ConfirmStartOver(ctx, dialog),
-                GlobalCommand.Cancel => dialog.Cancel(ctx),
-                _ => dialog.Text(ctx, text),
-            };
+            return dialog.Text(ctx, text);
         }
 
-        var state = ctx.State with { Dialog = null };
-        return command switch
+        return new TurnResult(ctx.State with { Dialog = null }, MainMenu.Unrecognised());
+    }
+
+    private TurnResult ShowMenu(DialogContext ctx) =>
+        Active(ctx.State) is not null
+            ? ctx.Say(new TextReply(_content.Message(MessageKeys.DialogMenuKept)), MainMenu.Menu(firstTime: false))
+            : DialogContext.Say(ctx.State with { Dialog = null }, MainMenu.Menu(firstTime: false));
+
+    private TurnResult StartOver(DialogContext ctx) =>
+        Active(ctx.State) is { } dialog
+            ? ConfirmStartOver(ctx, dialog)
+            : DialogContext.Say(ctx.State with { Dialog = null }, MainMenu.Menu(firstTime: false));
+
+    private TurnResult Cancel(DialogContext ctx)
+    {
+        if (Active(ctx.State) is not { } dialog)
         {
-            GlobalCommand.Help => DialogContext.Say(state, MainMenu.Help()),
-            GlobalCommand.Menu or GlobalCommand.StartOver => DialogContext.Say(state, MainMenu.Menu(firstTime: false)),
-            GlobalCommand.Cancel => DialogContext.Say(
-                state,
-                new TextReply("Stopped. Nothing else will be asked. Type menu whenever you want to start again.")),
-            GlobalCommand.Back => DialogContext.Say(
-                state,
-                new TextReply("There is nothing to go back to yet. Type menu to see what you can do.")),
-            _ => new TurnResult(state, MainMenu.Unrecognised()),
-        };
+            return DialogContext.Say(
+                ctx.State with { Dialog = null },
+                new TextReply("Stopped. Nothing else will be asked. Type menu whenever you want to start again."));
+        }
+
+        if (!dialog.HasAnswers(ctx.State))
+        {
+            return dialog.Cancel(ctx);
+        }
+
+        // Nothing destructive by accident: stopping a consultation with answers says what will be lost, and asks.
+        var (state, card) = StepCards.Confirm(
+            ctx.State,
+            ctx.State.Dialog! with { Step = "confirm-cancel" },
+            "Stop and lose your answers?",
+            $"Stopping now deletes the answers you have given in {dialog.Description}. Plans you have already drafted are kept.",
+            ("Yes, stop and delete the answers", DialogVerbs.CancelConfirmed),
+            ("No, carry on", DialogVerbs.Resume));
+        return DialogContext.Say(state, card);
     }
 
     private static TurnResult ConfirmForget(DialogContext ctx)

@@ -29,6 +29,9 @@ public interface IDialog
     /// <summary>Starts the dialog again from its first step (the person has already confirmed).</summary>
     TurnResult Restart(DialogContext context);
 
+    /// <summary>True when leaving now would lose answers the person gave (so "cancel" asks first).</summary>
+    bool HasAnswers(ConversationState state);
+
     /// <summary>Leaves the dialog, keeping nothing half-done.</summary>
     TurnResult Cancel(DialogContext context);
 

@@ -17,7 +17,6 @@ public static class MainMenu
     public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance, VerbHandler plans, VerbHandler askConsultant)
     {
         verbs
-            .Add(MenuVerbs.Show, (ctx, _) => ctx.Say(Menu(firstTime: false)))
             .Add(MenuVerbs.Help, (ctx, _) => ctx.Say(Help()))
             .Add(MenuVerbs.Consult, startConsultation)
             .Add(MenuVerbs.Roles, startRoleGuidance)

@@ -49,27 +49,15 @@ public static class RequestVerbs
     /// <summary>The closing note input.</summary>
     public const string Note = "note";
 
-    /// <summary>The verbs the host answers from the request table.</summary>
-    public static IReadOnlySet<string> Stored { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        Submit, Claim, Release, Close, ListOpen, ListMine,
-    };
+    /// <summary>An administrator makes this channel the consultants' channel (typed only).</summary>
+    public const string UseChannel = "request.usechannel";
 
     /// <summary>The typed command an administrator uses in a channel to make it the consultants' channel.</summary>
     public const string UseChannelCommand = "use this channel for consultations";
 
-    /// <summary>Typed commands for requests: the verb they stand for, or null.</summary>
-    public static string? Command(string? text) =>
-        Normalise(text) switch
-        {
-            "open requests" or "requests" or "show open requests" => ListOpen,
-            "my requests" or "show my requests" => ListMine,
-            _ => null,
-        };
-
-    /// <summary>True when the text is the "use this channel for consultations" command.</summary>
-    public static bool IsUseChannel(string? text) => Normalise(text) == UseChannelCommand;
-
-    private static string Normalise(string? text) =>
-        (text ?? string.Empty).Trim().TrimEnd('.', '!', '?').Trim().ToLowerInvariant();
+    /// <summary>The verbs the host answers from the request table.</summary>
+    public static IReadOnlySet<string> Stored { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Submit, Claim, Release, Close, ListOpen, ListMine, UseChannel,
+    };
 }

@@ -19,6 +19,9 @@ public static class ReviewCards
     /// <summary>The proposed-dates card template.</summary>
     public const string ProposalsTemplate = "review-proposals";
 
+    /// <summary>The stop-reminders confirmation template.</summary>
+    public const string StopTemplate = "review-stop";
+
     /// <summary>A date as the cards show it: "Friday 12 June 2026".</summary>
     public static string Show(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 
@@ -64,38 +67,71 @@ public static class ReviewCards
         },
         reviews.Count == 0 ? "You have no upcoming reviews." : $"You have {reviews.Count} upcoming review(s).");
 
-    /// <summary>Asks where the child is in the process and the date it started.</summary>
-    public static CardReply Setup() => new(
-        SetupTemplate,
-        new JsonObject
-        {
-            ["stages"] = new JsonArray(
-                Option("Placed for adoption (date of placement)", nameof(ReviewStage.PlacedForAdoption)),
-                Option("Authorised to be placed, not yet placed (date of the authority)", nameof(ReviewStage.AuthorisedNotPlaced)),
-                Option("Adoption order made (date of the order)", nameof(ReviewStage.AfterAdoptionOrder))),
-        },
-        "Set up plan reviews: choose the stage and the date it started.");
-
-    /// <summary>The proposed dates, each one kept or dropped and movable, plus a date of the practitioner's own.</summary>
-    public static CardReply Proposals(ReviewStage stage, DateOnly start, int? age, IReadOnlyList<ProposedReview> proposals) => new(
-        ProposalsTemplate,
-        new JsonObject
-        {
-            ["stage"] = stage.ToString(),
-            ["start"] = Wire(start),
-            ["startText"] = Show(start),
-            ["age"] = age?.ToString(CultureInfo.InvariantCulture) ?? "",
-            ["count"] = proposals.Count.ToString(CultureInfo.InvariantCulture),
-            ["proposals"] = new JsonArray(proposals.Select((p, i) => (JsonNode)new JsonObject
+    /// <summary>
+    /// Asks which plan (preselected when known), where the child is in the process and the date it started; what the
+    /// practitioner typed before (<paramref name="typed"/>) is filled in again when the card is asked again.
+    /// </summary>
+    public static CardReply Setup(IReadOnlyList<Plans.PlanState> plans, Plans.PlanState? plan, CardAction? typed = null)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var age = typed?.Value("age");
+        return new CardReply(
+            SetupTemplate,
+            new JsonObject
             {
-                ["keepId"] = $"keep_{i}",
-                ["dueId"] = $"due_{i}",
-                ["label"] = p.Label,
-                ["due"] = Wire(p.Due),
-                ["dueText"] = Show(p.Due),
-            }).ToArray()),
-        },
-        $"Proposed review dates from {Show(start)}: keep, drop or move any, or add your own.");
+                ["pid"] = plan?.Id ?? "",
+                ["plans"] = new JsonArray([.. plans.Select(p => (JsonNode)new JsonObject { ["title"] = p.Title, ["value"] = p.Id })]),
+                ["stage"] = typed?.Value("stage") ?? "",
+                ["start"] = typed?.Value("start") ?? "",
+                ["hasAge"] = age is not null && int.TryParse(age, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+                ["age"] = int.TryParse(age, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a) ? a : 0,
+                ["stages"] = new JsonArray(
+                    Option("Placed for adoption (date of placement)", nameof(ReviewStage.PlacedForAdoption)),
+                    Option("Authorised to be placed, not yet placed (date of the authority)", nameof(ReviewStage.AuthorisedNotPlaced)),
+                    Option("Adoption order made (date of the order)", nameof(ReviewStage.AfterAdoptionOrder))),
+            },
+            plan is null
+                ? "Set up plan reviews: choose the plan, the stage and the date it started."
+                : $"Set up reviews for {plan.Title}: choose the stage and the date it started.");
+    }
+
+    /// <summary>The proposed dates for a plan, each one kept or dropped and movable, plus a date of the practitioner's own.</summary>
+    public static CardReply Proposals(Plans.PlanState plan, ReviewStage stage, DateOnly start, int? age, IReadOnlyList<ProposedReview> proposals)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(proposals);
+        return new CardReply(
+            ProposalsTemplate,
+            new JsonObject
+            {
+                ["pid"] = plan.Id,
+                ["planTitle"] = plan.Title,
+                ["stage"] = stage.ToString(),
+                ["start"] = Wire(start),
+                ["startText"] = Show(start),
+                ["age"] = age?.ToString(CultureInfo.InvariantCulture) ?? "",
+                ["count"] = proposals.Count.ToString(CultureInfo.InvariantCulture),
+                ["proposals"] = new JsonArray(proposals.Select((p, i) => (JsonNode)new JsonObject
+                {
+                    ["keepId"] = $"keep_{i}",
+                    ["dueId"] = $"due_{i}",
+                    ["label"] = p.Label,
+                    ["due"] = Wire(p.Due),
+                    ["dueText"] = Show(p.Due),
+                }).ToArray()),
+            },
+            $"Proposed review dates for {plan.Title} from {Show(start)}: keep, drop or move any, or add your own.");
+    }
+
+    /// <summary>Asks before stopping every reminder for a plan, saying what stops (statutory reviews too).</summary>
+    public static CardReply StopConfirm(ReviewSnapshot review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return new CardReply(
+            StopTemplate,
+            new JsonObject { ["reviewId"] = review.Id, ["planId"] = review.PlanId, ["label"] = review.Label },
+            "Stop every reminder for this plan?");
+    }
 
     private static JsonObject Option(string title, string value) => new() { ["title"] = title, ["value"] = value };
 

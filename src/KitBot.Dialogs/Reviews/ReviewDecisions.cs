@@ -63,6 +63,9 @@ public static class ReviewDecisions
                     [new TextReply($"Moved: {review.Label} is now due on {ReviewCards.Show(date.Value)}. I will remind you then.")],
                     NewDue: date);
             case ReviewVerbs.Stop:
+                // Nothing destructive by accident: stopping also stops the statutory reviews, so it asks first.
+                return new ReviewDecision(ReviewChange.None, [ReviewCards.StopConfirm(review)]);
+            case ReviewVerbs.StopConfirmed:
                 return new ReviewDecision(
                     ReviewChange.StopPlan,
                     [new TextReply("Reminders for this plan are stopped. You can set reviews up again at any time.")]);

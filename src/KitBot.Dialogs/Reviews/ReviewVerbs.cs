@@ -3,7 +3,7 @@ namespace KitBot.Dialogs.Reviews;
 /// <summary>
 /// The card verbs for reviews, and the data keys they carry. Verbs in <see cref="Stored"/> change rows in the
 /// reviews table, so the host answers them (its ReviewActions service) using the pure decisions in this folder;
-/// the others are plain dialog steps the core answers through <see cref="Reviews.Register"/>.
+/// the others are plain dialog steps the core answers through <see cref="Reviews.Register"/>. All sit in one verb table.
 /// </summary>
 public static class ReviewVerbs
 {
@@ -34,6 +34,9 @@ public static class ReviewVerbs
     /// <summary>Stops every reminder for the review's plan.</summary>
     public const string Stop = "review.stop";
 
+    /// <summary>Yes, stop every reminder for the plan (after <see cref="Stop"/> asked).</summary>
+    public const string StopConfirmed = "review.stop.confirm";
+
     /// <summary>The data key for a review id.</summary>
     public const string ReviewId = "rid";
 
@@ -49,6 +52,6 @@ public static class ReviewVerbs
     /// <summary>The verbs whose handling reads or writes the reviews table.</summary>
     public static IReadOnlySet<string> Stored { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Confirm, List, Open, Done, Snooze, Reschedule, Stop,
+        Confirm, List, Open, Done, Snooze, Reschedule, Stop, StopConfirmed,
     };
 }

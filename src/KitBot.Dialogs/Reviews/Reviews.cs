@@ -17,21 +17,51 @@ public static class Reviews
         ArgumentNullException.ThrowIfNull(verbs);
         ArgumentNullException.ThrowIfNull(rules);
         verbs
-            .Add(ReviewVerbs.Setup, (ctx, _) => ctx.Say(ReviewCards.Setup()))
-            .Add(ReviewVerbs.Propose, (ctx, action) => ctx.Say(Propose(action, rules).ToArray()));
+            .Add(ReviewVerbs.Setup, (ctx, action) => Setup(ctx, action))
+            .Add(ReviewVerbs.Propose, (ctx, action) => ctx.Say(Propose(ctx.State, action, rules).ToArray()));
     }
 
-    /// <summary>The proposals for a submitted set-up card, or the card again with what is missing.</summary>
-    public static IReadOnlyList<Reply> Propose(CardAction action, ReviewRules rules)
+    /// <summary>
+    /// The set-up card for the plan the action names (from a plan card), or with a choice of the practitioner's plans
+    /// (from the menu or typed "set up reviews").
+    /// </summary>
+    public static TurnResult Setup(DialogContext ctx, CardAction action)
     {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(action);
+        if (ctx.State.Plans.Count == 0)
+        {
+            return ctx.Say(
+                new TextReply("Reviews belong to a plan. Start a consultation and KitBot drafts the plan with you; then set up its reviews from the plan's last card."),
+                Menu.MainMenu.Menu(firstTime: false));
+        }
+
+        return ctx.Say(ReviewCards.Setup(ctx.State.Plans, PlanOf(ctx.State, action), action));
+    }
+
+    /// <summary>The proposals for a submitted set-up card, or the card again (with what was typed) and what is missing.</summary>
+    public static IReadOnlyList<Reply> Propose(ConversationState state, CardAction action, ReviewRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(rules);
+        var plan = PlanOf(state, action);
+        IReadOnlyList<Reply> Again(string problem) => [new TextReply(problem), ReviewCards.Setup(state.Plans, plan, action)];
+        if (plan is null)
+        {
+            return state.Plans.Count == 0
+                ? [new TextReply("Reviews belong to a plan, and this plan is no longer in your plans. Type my plans to see them.")]
+                : Again("Please choose the plan these reviews are for.");
+        }
+
         if (!Enum.TryParse<ReviewStage>(action.Value("stage"), out var stage) || !Enum.IsDefined(stage))
         {
-            return [new TextReply("Please choose where the child is in the adoption process."), ReviewCards.Setup()];
+            return Again("Please choose where the child is in the adoption process.");
         }
 
         if (ReviewCards.ReadDate(action.Value("start")) is not { } start)
         {
-            return [new TextReply("Please give the date of the placement, authority or order."), ReviewCards.Setup()];
+            return Again("Please give the date of the placement, authority or order.");
         }
 
         int? age = null;
@@ -39,22 +69,22 @@ public static class Reviews
         {
             if (!int.TryParse(ageText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a) || a is < 0 or > 17)
             {
-                return [new TextReply("Please give the child's age as a whole number of years from 0 to 17, or leave it empty."), ReviewCards.Setup()];
+                return Again("Please give the child's age as a whole number of years from 0 to 17, or leave it empty.");
             }
 
             age = a;
         }
 
         var proposals = rules.Propose(stage, start, age);
-        return [ReviewCards.Proposals(stage, start, age, proposals)];
+        return [ReviewCards.Proposals(plan, stage, start, age, proposals)];
     }
 
-    /// <summary>Typed commands for reviews ("my reviews", "set up reviews"): the verb they stand for, or null.</summary>
-    public static string? Command(string? text) =>
-        (text ?? string.Empty).Trim().TrimEnd('.', '!', '?').Trim().ToLowerInvariant() switch
-        {
-            "my reviews" or "reviews" or "show my reviews" => ReviewVerbs.List,
-            "set up reviews" or "setup reviews" or "new reviews" or "add reviews" => ReviewVerbs.Setup,
-            _ => null,
-        };
+    /// <summary>The plan a review action is for: its <c>pid</c> (or a plan card's <c>plan</c>), when it is one of the person's plans.</summary>
+    public static Plans.PlanState? PlanOf(ConversationState state, CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(action);
+        var id = action.Value(ReviewVerbs.PlanId) ?? action.Value(Plans.PlanInputs.Plan);
+        return id is null ? null : state.Plans.FirstOrDefault(p => p.Id == id);
+    }
 }

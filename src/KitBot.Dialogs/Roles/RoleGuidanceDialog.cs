@@ -45,6 +45,10 @@ internal sealed class RoleGuidanceDialog(PracticeContent content) : IDialog
 
     public TurnResult Restart(DialogContext ctx) => Start(ctx);
 
+    /// <inheritdoc />
+    public bool HasAnswers(ConversationState state) => false;
+
+    /// <inheritdoc />
     public TurnResult Cancel(DialogContext ctx) => DialogContext.Say(
         ctx.State with { Roles = null, Dialog = null },
         new TextReply(content.Message(MessageKeys.RolesCancelled)));

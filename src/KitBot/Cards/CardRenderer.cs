@@ -31,6 +31,9 @@ public sealed class CardRenderer
     /// <summary>The template names available.</summary>
     public IEnumerable<string> Templates => _templates.Keys;
 
+    /// <summary>Each template as read from its file, before expansion (for checks at start-up).</summary>
+    public IEnumerable<KeyValuePair<string, JsonNode>> Sources => _templates;
+
     /// <summary>Expands a card reply's template with its data.</summary>
     public JsonObject Render(CardReply reply) => Render(reply.Template, reply.Data);
 

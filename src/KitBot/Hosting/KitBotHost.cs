@@ -42,8 +42,16 @@ public static class KitBotHost
         services.AddOptions<Content.ContentOptions>().BindConfiguration(Content.ContentOptions.Section);
         services.AddSingleton(sp => Dialogs.Content.PracticeContent.Load(
             sp.GetRequiredService<IOptions<Content.ContentOptions>>().Value.OverridePath is { Length: > 0 } path ? Path.GetFullPath(path) : null));
-        services.AddSingleton(sp => new DialogEngine(sp.GetRequiredService<Dialogs.Content.PracticeContent>()));
+        services.AddSingleton(sp => new DialogEngine(
+            sp.GetRequiredService<Dialogs.Content.PracticeContent>(), sp.GetRequiredService<Reminders.ReminderCalendar>().Rules));
+
+        // One pipeline for every turn, and one channel interface per channel: reminders and the consultants'
+        // channel send through ChannelDirectory without asking which channel it is.
         services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<ReplyRenderer>();
+        services.AddSingleton<Channels.ChannelDirectory>();
+        services.AddSingleton<Channels.Console.ConsoleChannel>();
+        services.AddSingleton<Channels.IChannel>(sp => sp.GetRequiredService<Channels.Console.ConsoleChannel>());
 
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
 
@@ -125,6 +133,8 @@ public static class KitBotHost
         _ = app.Services.GetRequiredService<CardRenderer>();
         _ = app.Services.GetRequiredService<IConversationStore>();
         _ = app.Services.GetRequiredService<DialogEngine>();
+        // Every verb a card template carries must have a handler: refuse to start, naming the template and the verb.
+        CardVerbCheck.ThrowIfUnanswered(app.Services.GetRequiredService<CardRenderer>(), app.Services.GetRequiredService<TurnProcessor>().Verbs);
         return app;
     }
 }

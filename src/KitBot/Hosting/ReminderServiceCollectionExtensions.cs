@@ -24,7 +24,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReminderPacer>();
         services.AddSingleton<ReminderDelivery>();
         services.AddSingleton<ReviewActions>();
-        services.AddSingleton<Turns.IHostActions>(sp => sp.GetRequiredService<ReviewActions>());
+        services.AddSingleton<Turns.IStoredVerbs>(sp => sp.GetRequiredService<ReviewActions>());
         services.AddSingleton<ReminderJobs>();
 
         // Hangfire on KitBot's own storage instance, never its global configuration (two hosts in one test process stay apart).

@@ -20,7 +20,7 @@ public static class RequestServiceCollectionExtensions
             inner, sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
         services.AddSingleton<RequestChannel>();
         services.AddSingleton<ConsultationRequests>();
-        services.AddSingleton<Turns.IHostActions>(sp => sp.GetRequiredService<ConsultationRequests>());
+        services.AddSingleton<Turns.IStoredVerbs>(sp => sp.GetRequiredService<ConsultationRequests>());
         services.AddSingleton<RequestJobs>();
         services.TryAddSingleton<IRequestScheduler, HangfireRequestScheduler>();
         services.AddHostedService<RequestSweepStarter>();

@@ -19,6 +19,7 @@ public static class SlackServiceCollectionExtensions
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
         });
         services.AddSingleton<SlackSender>();
+        services.AddSingleton<Channels.IChannel>(sp => sp.GetRequiredService<SlackSender>());
         // Forms too large for a message wait here for their "Open the form" button.
         services.AddSingleton<SlackFormStore>();
         services.AddSingleton<SlackAdapter>();

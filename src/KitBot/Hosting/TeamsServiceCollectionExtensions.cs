@@ -37,6 +37,7 @@ public static class TeamsServiceCollectionExtensions
             .RedactLoggedHeaders(["Authorization"]);
 
         services.AddSingleton<TeamsSender>();
+        services.AddSingleton<Channels.IChannel>(sp => sp.GetRequiredService<TeamsSender>());
         services.AddSingleton<TeamsAdapter>();
         return services;
     }

@@ -34,13 +34,17 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
         command.CommandText = "DELETE FROM review WHERE updated_at < @cutoff AND due_at < @cutoff";
         command.Add("@cutoff", cutoff.ToUnixTimeMilliseconds());
         var reviews = await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // Consultation requests hold a practitioner's question: they go when they have not changed for as long.
+        command.CommandText = "DELETE FROM request WHERE updated_at < @cutoff";
+        reviews += await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         Log.RetentionPurged(logger, states, reviews, options.Value.Days);
         if (states + reviews > 0)
         {
             await audit.WriteAsync("system", AuditActions.RetentionPurged,
-                string.Create(CultureInfo.InvariantCulture, $"states={states};reviews={reviews}"), cancellationToken);
+                string.Create(CultureInfo.InvariantCulture, $"states={states};rows={reviews}"), cancellationToken);
         }
 
         return states + reviews;
@@ -48,7 +52,9 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
 
     /// <summary>
     /// Deletes everything of <paramref name="userId"/>: their state in every conversation (consultations, plans),
-    /// their conversation references and their reviews; then records that it happened.
+    /// their reviews, the consultation requests they raised and the references of their personal chats; then records
+    /// that it happened. A shared conversation's reference (a channel, a group chat) is never deleted: its
+    /// <c>user_id</c> is only whoever spoke last, and colleagues' reminders and requests still go through it.
     /// </summary>
     public async Task ForgetAsync(string userId, CancellationToken cancellationToken)
     {
@@ -63,8 +69,10 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
             DELETE FROM conversation_state
             WHERE length(key) > length(@suffix) AND substr(key, length(key) - length(@suffix) + 1) = @suffix;
             DELETE FROM review WHERE user_id = @user;
-            DELETE FROM conversation_reference WHERE user_id = @user
+            DELETE FROM request WHERE user_id = @user;
+            DELETE FROM conversation_reference WHERE user_id = @user AND is_group = @shared
             """;
+        command.Add("@shared", false);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await audit.WriteAsync(userId, AuditActions.Forgotten, null, cancellationToken);

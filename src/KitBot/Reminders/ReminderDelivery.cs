@@ -1,4 +1,3 @@
-using KitBot.Channels.Slack;
 using KitBot.Channels.Teams;
 using KitBot.Conversations;
 using KitBot.Dialogs.Reviews;
@@ -15,14 +14,13 @@ namespace KitBot.Reminders;
 public sealed class ReminderDelivery(
     IReviewStore reviews,
     IConversationStore conversations,
-    TeamsSender sender,
+    Channels.ChannelDirectory channels,
     ReminderPacer pacer,
     ReminderCalendar calendar,
     IReminderScheduler scheduler,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ILogger<ReminderDelivery> logger,
-    SlackSender? slack = null)
+    ILogger<ReminderDelivery> logger)
 {
     private const int MaxSweepRounds = 1000;
     private readonly ReminderOptions _options = options.Value;
@@ -140,44 +138,26 @@ public sealed class ReminderDelivery(
         return sent;
     }
 
-    /// <summary>Sends through the reference's channel: Slack references through the Slack Web API, the rest through the Bot Connector.</summary>
+    /// <summary>Sends through the reference's own channel, whichever it is.</summary>
     private async Task<ConnectorOutcome> SendAsync(ConversationReference reference, string userId, IReadOnlyList<Dialogs.Turns.Reply> replies, CancellationToken cancellationToken)
     {
-        if (reference.Channel != SlackSender.Channel)
-        {
-            // A reminder is the practitioner's own business: from a channel or group chat it goes to their 1:1 chat.
-            if (reference.IsGroup)
-            {
-                var personal = await sender.OpenPersonalChatAsync(reference, userId, cancellationToken);
-                if (personal is null)
-                {
-                    return ConnectorOutcome.Failed;
-                }
-
-                reference = personal;
-            }
-
-            return await sender.SendAsync(reference, replies, cancellationToken);
-        }
-
-        if (slack is null || reference.TenantId is null)
+        if (channels.For(reference) is not { } channel)
         {
             return ConnectorOutcome.Failed;
         }
 
         if (reference.IsGroup)
         {
-            // A reminder is the practitioner's own business: it goes to their direct message, not the shared channel.
-            var direct = await slack.OpenDirectMessageAsync(reference.TenantId, userId, cancellationToken);
-            if (direct is null)
+            // A reminder is the practitioner's own business: from a channel or group chat it goes to their 1:1 chat.
+            if (await channel.OpenPersonalChatAsync(reference, userId, cancellationToken) is not { } personal)
             {
                 return ConnectorOutcome.Failed;
             }
 
-            reference = direct;
+            reference = personal;
         }
 
-        return await slack.SendAsync(reference, replies, cancellationToken);
+        return await channels.SendAsync(reference with { UserId = userId }, replies, cancellationToken);
     }
 
     // Exponential backoff with jitter, so many reminders refused together do not come back together.

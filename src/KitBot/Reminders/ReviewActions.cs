@@ -17,33 +17,25 @@ public sealed class ReviewActions(
     IReminderScheduler scheduler,
     TimeProvider time,
     Privacy.AuditLog audit,
-    ILogger<ReviewActions> logger) : Turns.IHostActions
+    ILogger<ReviewActions> logger) : Turns.IStoredVerbs
 {
-    /// <summary>The replies when <paramref name="turn"/> is a review action the host answers; null to let the dialog core have it.</summary>
-    public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, string conversationKey, CancellationToken cancellationToken)
-    {
-        var action = turn.Input switch
-        {
-            CardActionInput card when ReviewVerbs.Stored.Contains(card.Action.Verb) => card.Action,
-            TextInput text when Reviews.Command(text.Text) is { } verb =>
-                new CardAction(verb, null, null, new Dictionary<string, string>()),
-            _ => null,
-        };
-        if (action is null)
-        {
-            return null;
-        }
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Verbs => ReviewVerbs.Stored;
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Reply>> HandleAsync(Turns.StoredTurn stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var (turn, action) = (stored.Turn, stored.Action);
+        var conversationKey = stored.Reference.Key;
         var userId = turn.User.Id;
         var now = time.GetUtcNow();
         switch (action.Verb)
         {
-            case ReviewVerbs.Setup:
-                return [ReviewCards.Setup()];
             case ReviewVerbs.List:
                 return [await ListAsync(userId, null, calendar.ResolveZone(turn.TimeZone), now, cancellationToken)];
             case ReviewVerbs.Confirm:
-                return await ConfirmAsync(action, turn, conversationKey, now, cancellationToken);
+                return await ConfirmAsync(action, turn, stored.State, conversationKey, now, cancellationToken);
         }
 
         var review = action.Value(ReviewVerbs.ReviewId) is { } id ? await reviews.GetAsync(id, cancellationToken) : null;
@@ -83,40 +75,58 @@ public sealed class ReviewActions(
             : [new TextReply("That review has already been dealt with, so nothing has changed. Type my reviews to see where things are.")];
     }
 
-    private async Task<IReadOnlyList<Reply>> ConfirmAsync(CardAction action, Turn turn, string conversationKey, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> ConfirmAsync(CardAction action, Turn turn, Dialogs.Engine.ConversationState state, string conversationKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (Reviews.PlanOf(state, action) is not { } plan)
+        {
+            return [new TextReply("That plan is no longer in your plans, so no review dates were saved. Type my plans to see them.")];
+        }
+
         var confirmed = ReviewProposals.Confirmed(action, calendar.Rules, out var problem);
         if (confirmed is not { } result)
         {
-            return [new TextReply(problem!), ReviewCards.Setup()];
+            return [new TextReply(problem!), ReviewCards.Setup(state.Plans, plan)];
         }
 
         var userId = turn.User.Id;
-        // The same card confirmed twice (a double click, a retry) is the same plan: its id comes from the card.
-        var planId = PlanId(userId, action.Value("stage")!, action.Value("start")!);
         var zone = calendar.ResolveZone(turn.TimeZone);
-        if ((await reviews.ListOpenAsync(userId, planId, cancellationToken)).Count > 0)
-        {
-            return [new TextReply("These review dates are already saved."), await ListAsync(userId, planId, zone, now, cancellationToken)];
-        }
-
         var hours = calendar.For(zone);
         var today = hours.LocalDate(now);
+        // The same card confirmed twice (a double click, a Teams retry, another instance) makes the same review ids:
+        // the primary key keeps one set, whoever inserts first.
         var rows = result.Reviews
             .Where(r => r.Due >= today)
-            .Select(r => NewReview(planId, conversationKey, userId, result.Stage, r, zone, now))
+            .Select(r => NewReview(
+                ReviewId(userId, plan.Id, action.Value("stage")!, action.Value("start")!, r), plan.Id, conversationKey, userId, result.Stage, r, zone, now))
             .ToList();
-        await reviews.AddAsync(rows, now, cancellationToken);
+        var open = await reviews.ListOpenAsync(userId, plan.Id, cancellationToken);
+        if (rows.Count > 0 && rows.All(r => open.Any(o => o.Id == r.Id)))
+        {
+            return [new TextReply("These review dates are already saved."), await ListAsync(userId, plan.Id, zone, now, cancellationToken)];
+        }
+
+        // A new schedule for the plan (a later stage, or dates set up again) replaces the one before.
+        if (open.Count > 0)
+        {
+            await reviews.CancelPlanAsync(plan.Id, userId, now, cancellationToken);
+        }
+
+        var added = await reviews.AddAsync(rows, now, cancellationToken);
         foreach (var row in rows)
         {
             scheduler.ScheduleDelivery(row.Id, row.RemindAt);
         }
 
+        if (added > 0)
+        {
+            await audit.WriteAsync(userId, ReviewVerbs.Confirm, plan.Id, cancellationToken);
+        }
+
         var skipped = result.Reviews.Count - rows.Count;
         return
         [
-            new TextReply($"Saved {rows.Count} review date(s){(skipped > 0 ? $"; {skipped} in the past were left out" : "")}. I will remind you in working hours. Type my reviews at any time to see them."),
-            await ListAsync(userId, planId, zone, now, cancellationToken),
+            new TextReply($"Saved {rows.Count} review date(s) for {plan.Title}{(skipped > 0 ? $"; {skipped} in the past were left out" : "")}. I will remind you in working hours. Type my reviews at any time to see them."),
+            await ListAsync(userId, plan.Id, zone, now, cancellationToken),
         ];
     }
 
@@ -139,7 +149,8 @@ public sealed class ReviewActions(
         var hours = calendar.For(review.TimeZone);
         if (existing is null)
         {
-            var row = NewReview(review.PlanId, review.ConversationKey, review.UserId, review.Stage, next, review.TimeZone, now);
+            // Marked done twice at once makes the same next row, kept once.
+            var row = NewReview(review.Id + "n", review.PlanId, review.ConversationKey, review.UserId, review.Stage, next, review.TimeZone, now);
             await reviews.AddAsync([row], now, cancellationToken);
             scheduler.ScheduleDelivery(row.Id, row.RemindAt);
         }
@@ -169,17 +180,19 @@ public sealed class ReviewActions(
         return ReviewCards.MyReviews(open.Select(r => r.ToSnapshot()).ToList(), calendar.For(zone).LocalDate(now), planId);
     }
 
-    private StoredReview NewReview(string planId, string conversationKey, string userId, ReviewStage stage, ProposedReview review, string zone, DateTimeOffset now)
+    private StoredReview NewReview(string id, string planId, string conversationKey, string userId, ReviewStage stage, ProposedReview review, string zone, DateTimeOffset now)
     {
         var hours = calendar.For(zone);
         return new StoredReview(
-            StoredReview.NewId(), planId, conversationKey, userId, stage, review.Kind, review.Sequence, review.Label,
+            id, planId, conversationKey, userId, stage, review.Kind, review.Sequence, review.Label,
             review.Due, hours.Zone.Id, hours.ReminderSlot(review.Due),
             Later(hours.ReminderSlot(review.Due, calendar.DaysBefore), hours.NextSlot(now)), ReviewState.Pending);
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private static string PlanId(string userId, string stage, string start) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{stage}\n{start}")))[..32];
+    // Deterministic, so the same proposal confirmed twice is the same rows; the person is part of it, so it is never guessable across people.
+    private static string ReviewId(string userId, string planId, string stage, string start, ProposedReview review) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            FormattableString.Invariant($"{userId}\n{planId}\n{stage}\n{start}\n{review.Kind}\n{review.Sequence}\n{review.Label}"))))[..32];
 }

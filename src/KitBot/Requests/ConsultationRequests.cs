@@ -24,51 +24,33 @@ public sealed class ConsultationRequests(
     PracticeContent content,
     IOptions<RequestOptions> options,
     TimeProvider time,
-    ILogger<ConsultationRequests> logger) : Turns.IHostActions
+    ILogger<ConsultationRequests> logger) : Turns.IStoredVerbs
 {
     /// <summary>How many open requests the list shows.</summary>
     public const int ListLimit = 20;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, string conversationKey, CancellationToken cancellationToken)
-    {
-        // Most turns are not requests: decide that before touching storage.
-        var concerns = turn.Input switch
-        {
-            TextInput text => RequestVerbs.IsUseChannel(text.Text) || RequestVerbs.Command(text.Text) is not null,
-            CardActionInput card => RequestVerbs.Stored.Contains(card.Action.Verb),
-            _ => false,
-        };
-        if (!concerns || await conversations.GetReferenceAsync(conversationKey, cancellationToken) is not { } reference)
-        {
-            return null;
-        }
+    public IReadOnlyCollection<string> Verbs => RequestVerbs.Stored;
 
-        return await TryHandleAsync(turn, reference, turn.User.DisplayName, cancellationToken);
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Reply>> HandleAsync(Turns.StoredTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return HandleAsync(turn.Turn, turn.Action, turn.Reference, turn.Turn.User.DisplayName, cancellationToken);
     }
 
     /// <summary>
-    /// The replies when <paramref name="turn"/> is a request action the host answers; null to let the dialog core have it.
-    /// <paramref name="displayName"/> is the person's name as the channel gives it (a professional's name, shown to colleagues).
+    /// Answers a request verb in <paramref name="reference"/>. <paramref name="displayName"/> is the person's name as
+    /// the channel gives it (a professional's name, shown to colleagues).
     /// </summary>
-    public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, ConversationReference reference, string? displayName, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reply>> HandleAsync(Turn turn, CardAction action, ConversationReference reference, string? displayName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(reference);
-        if (turn.Input is TextInput typed && RequestVerbs.IsUseChannel(typed.Text))
+        if (action.Verb == RequestVerbs.UseChannel)
         {
             return [await UseChannelAsync(turn, reference, cancellationToken)];
-        }
-
-        var action = turn.Input switch
-        {
-            CardActionInput card when RequestVerbs.Stored.Contains(card.Action.Verb) => card.Action,
-            TextInput text when RequestVerbs.Command(text.Text) is { } verb => new CardAction(verb, null, null, new Dictionary<string, string>()),
-            _ => null,
-        };
-        if (action is null)
-        {
-            return null;
         }
 
         var userId = turn.User.Id;

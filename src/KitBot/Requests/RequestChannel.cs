@@ -1,4 +1,3 @@
-using KitBot.Channels.Teams;
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
 using KitBot.Storage;
@@ -13,11 +12,9 @@ namespace KitBot.Requests;
 public sealed class RequestChannel(
     IRequestStore requests,
     IConversationStore conversations,
-    IConnectorClient connector,
-    TeamsSender sender,
+    Channels.ChannelDirectory channels,
     IOptions<RequestOptions> options,
-    ILogger<RequestChannel> logger,
-    Channels.Slack.SlackSender? slack = null)
+    ILogger<RequestChannel> logger)
 {
     /// <summary>The consultants' channel: the one an administrator chose, else the one in settings, else null.</summary>
     public async Task<ConversationReference?> ResolveAsync(CancellationToken cancellationToken)
@@ -31,28 +28,16 @@ public sealed class RequestChannel(
         return FromSettings();
     }
 
-    /// <summary>Posts a card to the channel; the posted activity's id, or null when it could not be posted.</summary>
+    /// <summary>Posts a card to the channel; the posted message's id, or null when it could not be posted.</summary>
     public async Task<string?> PostAsync(ConversationReference channel, string requestId, CardReply card, CancellationToken cancellationToken)
     {
-        if (IsSlack(channel))
+        var id = channels.For(channel) is { } to ? await to.PostCardAsync(channel, channels.Render(card), cancellationToken) : null;
+        if (id is null)
         {
-            var ts = slack is null ? null : await slack.PostCardAsync(channel, card, cancellationToken);
-            if (ts is null)
-            {
-                Log.RequestChannelFailed(logger, requestId, "Slack refused");
-            }
-
-            return ts;
+            Log.RequestChannelFailed(logger, requestId, "not posted");
         }
 
-        var result = await connector.SendAsync(channel, sender.ToActivity(channel, card), cancellationToken);
-        if (result.Outcome != ConnectorOutcome.Sent)
-        {
-            Log.RequestChannelFailed(logger, requestId, result.Outcome.ToString());
-            return null;
-        }
-
-        return result.ActivityId;
+        return id;
     }
 
     /// <summary>Replaces the request's card in the channel with its current state, for everyone.</summary>
@@ -70,20 +55,9 @@ public sealed class RequestChannel(
             return;
         }
 
-        if (IsSlack(channel))
+        if (channels.For(channel) is not { } to || !await to.UpdateCardAsync(channel, request.ChannelMessageId, channels.Render(card), cancellationToken))
         {
-            if (slack is null || !await slack.UpdateCardAsync(channel, request.ChannelMessageId, card, cancellationToken))
-            {
-                Log.RequestChannelFailed(logger, request.Id, "Slack refused the update");
-            }
-
-            return;
-        }
-
-        var result = await connector.UpdateAsync(channel, request.ChannelMessageId, sender.ToActivity(channel, card), cancellationToken);
-        if (result.Outcome != ConnectorOutcome.Sent)
-        {
-            Log.RequestChannelFailed(logger, request.Id, result.Outcome.ToString());
+            Log.RequestChannelFailed(logger, request.Id, "not updated");
         }
     }
 
@@ -92,21 +66,9 @@ public sealed class RequestChannel(
     {
         if (await conversations.GetReferenceAsync(request.ConversationKey, cancellationToken) is { Unreachable: false } chat)
         {
-            if (IsSlack(chat))
-            {
-                if (slack is not null)
-                {
-                    await slack.SendAsync(chat with { UserId = request.UserId }, [reply], cancellationToken);
-                }
-
-                return;
-            }
-
-            await sender.SendAsync(chat with { UserId = request.UserId }, [reply], cancellationToken);
+            await channels.SendAsync(chat with { UserId = request.UserId }, [reply], cancellationToken);
         }
     }
-
-    private static bool IsSlack(ConversationReference reference) => reference.Channel == Channels.Slack.SlackSender.Channel;
 
     private ConversationReference? FromSettings()
     {

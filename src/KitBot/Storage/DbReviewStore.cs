@@ -13,8 +13,9 @@ public sealed class DbReviewStore(StorageConnections connections) : IReviewStore
     // The configured database (SQLite file or PostgreSQL), its schema brought up to date on first use.
     private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync(cancellationToken);
 
-    public async Task AddAsync(IReadOnlyList<StoredReview> reviews, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> AddAsync(IReadOnlyList<StoredReview> reviews, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var added = 0;
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var review in reviews)
@@ -23,10 +24,11 @@ public sealed class DbReviewStore(StorageConnections connections) : IReviewStore
             command.Transaction = transaction;
             command.CommandText = ReviewSql.Insert;
             ReviewSql.AddReview(command, review, now);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            added += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return added;
     }
 
     public async Task<StoredReview?> GetAsync(string id, CancellationToken cancellationToken)

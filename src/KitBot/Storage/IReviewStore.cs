@@ -9,8 +9,8 @@ namespace KitBot.Storage;
 /// </summary>
 public interface IReviewStore
 {
-    /// <summary>Saves new reviews.</summary>
-    Task AddAsync(IReadOnlyList<StoredReview> reviews, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Saves new reviews; one whose id is already stored is left as it is (a card confirmed twice). Returns how many were added.</summary>
+    Task<int> AddAsync(IReadOnlyList<StoredReview> reviews, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Finds a review by id.</summary>
     Task<StoredReview?> GetAsync(string id, CancellationToken cancellationToken);

@@ -17,6 +17,7 @@ internal static class ReviewSql
     public const string Insert = $"""
         INSERT INTO review ({Columns}, created_at, updated_at)
         VALUES (@id, @plan, @conversation, @user, @stage, @kind, @sequence, @label, @dueDate, @zone, @dueAt, @remindAt, @state, 0, NULL, NULL, NULL, @now, @now)
+        ON CONFLICT (id) DO NOTHING
         """;
 
     // Undelivered: waiting (pending or snoozed), or claimed by a delivery whose lease ran out (it crashed).

@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using KitBot.Cards;
-using KitBot.Channels.Teams;
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
-using KitBot.Plans;
 using KitBot.Turns;
 
 namespace KitBot.Channels.Console;
@@ -13,18 +11,17 @@ namespace KitBot.Channels.Console;
 /// their inputs asked one by one and their buttons numbered. State is stored like any channel's, so a chat
 /// resumes where it left off.
 /// </summary>
-public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimeProvider time, DownloadLinks downloads)
+public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, TimeProvider time)
 {
     private const string ConversationId = "local";
     private const string UserId = "console-user";
-    private static readonly string ConversationKey = ConversationReference.KeyFor("console", ConversationId);
-    private static readonly string StateKey = ConversationReference.StateKeyFor(ConversationKey, UserId);
-    private IReadOnlyList<CardButton> _buttons = [];
-    private CardText? _lastCard;
+    private static readonly ConversationReference Reference = new(
+        ConversationReference.KeyFor(ConsoleChannel.Channel, ConversationId), ConsoleChannel.Channel, ConversationId, "", UserId, null, null, IsGroup: false);
 
     /// <summary>Runs until the input ends or the user types <c>exit</c>.</summary>
     public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
+        channel.Attach(output);
         await output.WriteLineAsync("KitBot terminal chat. Type a message, a number to press a button, or 'exit'.");
         await TakeTurnAsync(new ConversationStartedInput(), output, cancellationToken);
         while (await input.ReadLineAsync(cancellationToken) is { } line)
@@ -40,14 +37,18 @@ public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimePro
                 continue;
             }
 
-            TurnInput turnInput = int.TryParse(line, out var number) && number >= 1 && number <= _buttons.Count
-                ? await PressAsync(_buttons[number - 1], input, output, cancellationToken)
+            var buttons = channel.LastCard?.Buttons ?? [];
+            TurnInput? turnInput = int.TryParse(line, out var number) && number >= 1 && number <= buttons.Count
+                ? await PressAsync(buttons[number - 1], input, output, cancellationToken)
                 : new TextInput(line);
-            await TakeTurnAsync(turnInput, output, cancellationToken);
+            if (turnInput is not null)
+            {
+                await TakeTurnAsync(turnInput, output, cancellationToken);
+            }
         }
     }
 
-    private async Task<TurnInput> PressAsync(CardButton button, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    private async Task<TurnInput?> PressAsync(CardButton button, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         if (button.Url is not null || button.Data is null)
         {
@@ -56,9 +57,25 @@ public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimePro
         }
 
         var data = (JsonObject)button.Data.DeepClone();
-        foreach (var field in _lastCard?.Inputs ?? [])
+        var fields = channel.LastCard?.Inputs ?? [];
+        for (var i = 0; i < fields.Count; i++)
         {
-            data[field.Id] = await AskAsync(field, input, output, cancellationToken);
+            var answer = await AskAsync(fields[i], input, output, cancellationToken);
+            switch (answer.ToLowerInvariant())
+            {
+                // Understood inside a card's questions, never stored as an answer.
+                case "back":
+                    i = Math.Max(-1, i - 2);
+                    continue;
+                case "skip":
+                    data[fields[i].Id] = fields[i].Value ?? "";
+                    continue;
+                case "cancel":
+                    await output.WriteLineAsync("Nothing was sent from that card. Type a number to press a button again, or menu.");
+                    return null;
+            }
+
+            data[fields[i].Id] = answer;
         }
 
         return new CardActionInput(CardActionData.Read(data));
@@ -85,7 +102,7 @@ public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimePro
             return field.Value ?? "";
         }
 
-        if (field.Choices.Count == 0)
+        if (answer.ToLowerInvariant() is "back" or "skip" or "cancel" || field.Choices.Count == 0)
         {
             return answer;
         }
@@ -99,51 +116,7 @@ public sealed class ConsoleChat(TurnProcessor turns, CardRenderer cards, TimePro
     private async Task TakeTurnAsync(TurnInput turnInput, TextWriter output, CancellationToken cancellationToken)
     {
         var turn = new Turn(new TurnUser(UserId), new TurnConversation(ConversationId), turnInput, time.GetUtcNow(), "en-GB");
-        foreach (var reply in await turns.RunAsync(ConversationKey, turn, cancellationToken))
-        {
-            await WriteAsync(reply, output);
-        }
-    }
-
-    private async Task WriteAsync(Reply reply, TextWriter output)
-    {
-        switch (reply)
-        {
-            case TextReply text:
-                await output.WriteLineAsync(text.Text);
-                break;
-            case CardReply card:
-                await ShowAsync(CardText.From(cards.Render(card)), output);
-                break;
-            case DownloadReply download:
-                // Served by KitBot's web endpoint: the link works while KitBot is also running as a server.
-                var link = downloads.Issue(StateKey, download.PlanId, download.Format);
-                await output.WriteLineAsync($"{download.Text} Open this link within {(int)Math.Ceiling(downloads.Lifetime.TotalMinutes)} minutes (it works while KitBot is running as a server): {link.Url}");
-                break;
-            case ChoicesReply choices:
-                await ShowAsync(new CardText(
-                    choices.Prompt,
-                    [],
-                    choices.Choices.Select(c => new CardButton(c.Label, new JsonObject { [CardActionFields.Verb] = c.Verb }, null)).ToList()), output);
-                break;
-        }
-
-        await output.WriteLineAsync();
-    }
-
-    private async Task ShowAsync(CardText card, TextWriter output)
-    {
-        _lastCard = card;
-        _buttons = card.Buttons;
-        await output.WriteLineAsync(card.Text);
-        if (card.Inputs.Count > 0)
-        {
-            await output.WriteLineAsync($"(This card asks {card.Inputs.Count} question(s); choose a button and I will ask them.)");
-        }
-
-        for (var i = 0; i < card.Buttons.Count; i++)
-        {
-            await output.WriteLineAsync($"  {i + 1}) {card.Buttons[i].Title}");
-        }
+        // The pipeline renders the replies and writes them through the console channel.
+        await turns.RunAsync(Reference, turn, route: null, cancellationToken);
     }
 }

@@ -5,20 +5,15 @@ using KitBot.Turns;
 namespace KitBot.Channels.Slack;
 
 /// <summary>
-/// Translates between Slack and the dialog core: a verified request in, a <see cref="Turn"/> to the core, replies out
-/// through the Web API (or inline / <c>response_url</c> where only the person may see them). It decides nothing about practice.
+/// Translates between Slack and the dialog core: a verified request in, a <see cref="Turn"/> to the turn pipeline,
+/// which answers through <see cref="SlackSender"/> (inline, <c>response_url</c> or the Web API). It decides nothing about practice.
 /// </summary>
 public sealed class SlackAdapter(
     TurnProcessor turns,
     IConversationStore store,
-    SlackSender sender,
-    TimeProvider time,
-    ILogger<SlackAdapter> logger)
+    TimeProvider time)
 {
-    private static readonly IReadOnlyList<Reply> Sorry =
-        [new TextReply("Sorry, something went wrong on my side and nothing was saved. Please try again, or type menu.")];
-
-    /// <summary>Runs one queued turn and delivers its replies.</summary>
+    /// <summary>Runs one queued turn; the pipeline delivers its replies.</summary>
     public async Task ProcessAsync(SlackWorkItem item, CancellationToken cancellationToken)
     {
         var request = item.Request;
@@ -30,52 +25,6 @@ public sealed class SlackAdapter(
             new TurnConversation(request.ChannelId, !request.IsDirect),
             request.Input,
             request.Timestamp);
-        // The person's state key: download links for plans are bound to it.
-        var stateKey = Conversations.ConversationReference.StateKeyFor(reference.Key, request.UserId);
-        IReadOnlyList<Reply> replies;
-        try
-        {
-            replies = await turns.RunAsync(reference.Key, turn, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The turn boundary: logged by id, answered kindly; the worker keeps serving.
-            Log.TurnFailed(logger, reference.Key, e.GetType().Name, e);
-            replies = Sorry;
-        }
-
-        if (item.Inline?.TryDeliver(replies) == true)
-        {
-            return;
-        }
-
-        await DeliverAsync(request, reference, stateKey, replies, cancellationToken);
-    }
-
-    private async Task DeliverAsync(SlackTurnRequest request, Conversations.ConversationReference reference, string stateKey, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
-    {
-        if (request.Ephemeral)
-        {
-            if (request.ResponseUrl is not null
-                && await sender.SendEphemeralAsync(request.ResponseUrl, replies.SelectMany(r => sender.Render(r, stateKey)), cancellationToken))
-            {
-                return;
-            }
-
-            // Only this person may see the answer: in a shared channel it goes to their direct message instead.
-            if (!request.IsDirect)
-            {
-                var direct = await sender.OpenDirectMessageAsync(request.TeamId, request.UserId, cancellationToken);
-                if (direct is not null)
-                {
-                    // The replies belong to the conversation asked in: links stay bound to it.
-                    await sender.SendAsync(direct, replies, null, stateKey, cancellationToken);
-                }
-
-                return;
-            }
-        }
-
-        await sender.SendAsync(reference, replies, request.ThreadTs, stateKey, cancellationToken);
+        await turns.RunAsync(reference, turn, new SlackRoute(request.ThreadTs, request.ResponseUrl, request.Ephemeral, item.Inline), cancellationToken);
     }
 }

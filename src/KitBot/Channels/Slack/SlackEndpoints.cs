@@ -199,9 +199,7 @@ public static class SlackEndpoints
             return Json(Ephemeral("Working on it…"));
         }
 
-        var owner = Conversations.ConversationReference.StateKeyFor(
-            SlackSender.Reference(request.TeamId, request.ChannelId, request.UserId, null, !request.IsDirect).Key, request.UserId);
-        var (response, rest) = sender.CommandResponse(replies, owner);
+        var (response, rest) = sender.CommandResponse(replies);
         if (rest.Count > 0 && request.ResponseUrl is { } responseUrl)
         {
             // More than one message holds: the rest follows through response_url, after this response.

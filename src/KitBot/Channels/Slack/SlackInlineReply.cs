@@ -1,4 +1,4 @@
-using KitBot.Dialogs.Turns;
+using KitBot.Cards;
 
 namespace KitBot.Channels.Slack;
 
@@ -9,11 +9,11 @@ namespace KitBot.Channels.Slack;
 public sealed class SlackInlineReply
 {
     private const int Waiting = 0, Delivered = 1, Abandoned = 2;
-    private readonly TaskCompletionSource<IReadOnlyList<Reply>> _replies = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IReadOnlyList<RenderedReply>> _replies = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _state;
 
     /// <summary>Called by the worker; false when the request stopped waiting (answer another way).</summary>
-    public bool TryDeliver(IReadOnlyList<Reply> replies)
+    public bool TryDeliver(IReadOnlyList<RenderedReply> replies)
     {
         if (Interlocked.CompareExchange(ref _state, Delivered, Waiting) != Waiting)
         {
@@ -25,7 +25,7 @@ public sealed class SlackInlineReply
     }
 
     /// <summary>Waits up to <paramref name="budget"/>; null when the worker must answer later instead.</summary>
-    public async Task<IReadOnlyList<Reply>?> WaitAsync(TimeSpan budget, TimeProvider time, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RenderedReply>?> WaitAsync(TimeSpan budget, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {

@@ -127,20 +127,11 @@ public static partial class SlackPayloadReader
         }
 
         var words = CleanText(Field("text"), null);
-        TurnInput input = words.ToLowerInvariant() switch
-        {
-            "" or "menu" => Menu(MenuVerbs.Show),
-            "help" => new TextInput("help"),
-            "consult" or "consultation" => Menu(MenuVerbs.Consult),
-            "roles" or "role" => Menu(MenuVerbs.Roles),
-            "reviews" or "review" => Menu(ReviewVerbs.List),
-            "plans" or "plan" => Menu(MenuVerbs.Plans),
-            _ => new TextInput(words),
-        };
+        // The words after /kit are typed commands like any other (TypedCommands, the one parser); "/kit" alone is the menu.
+        TurnInput input = words.Length == 0 ? new TextInput("menu") : new TextInput(words);
         return new SlackInbound(team, new SlackTurnRequest(team, channel, user, IsDirectChannel(channel), input, now,
             ResponseUrl: NullIfEmpty(Field("response_url")), Ephemeral: true));
 
-        static CardActionInput Menu(string verb) => new(new CardAction(verb, null, null, new Dictionary<string, string>()));
     }
 
     /// <summary>

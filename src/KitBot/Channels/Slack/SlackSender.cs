@@ -17,34 +17,50 @@ namespace KitBot.Channels.Slack;
 /// </summary>
 public sealed class SlackSender(
     SlackWebApiClient api,
-    CardRenderer cards,
     IConversationStore store,
     SlackWorkspaces workspaces,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackSender> logger,
-    SlackFormStore forms,
-    DownloadLinks downloads)
+    SlackFormStore forms) : IChannel
 {
-    /// <summary>The template used to show a <see cref="ChoicesReply"/> (the same one Teams uses).</summary>
-    public const string ChoicesTemplate = "choices";
-
     /// <summary>The reference's channel name.</summary>
     public const string Channel = "slack";
 
-    /// <summary>Sends replies to a stored Slack conversation; stops at the first one that cannot be delivered.</summary>
-    public Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
-        SendAsync(reference, replies, null, cancellationToken);
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Names { get; } = [Channel];
 
-    /// <summary>Sends replies to a conversation, in a thread when <paramref name="threadTs"/> is set.</summary>
-    public Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, CancellationToken cancellationToken) =>
-        SendAsync(reference, replies, threadTs, null, cancellationToken);
+    /// <inheritdoc />
+    public async Task<ConnectorOutcome> SendAsync(ConversationReference to, IReadOnlyList<RenderedReply> replies, ReplyRoute? route, CancellationToken cancellationToken)
+    {
+        var slack = route as SlackRoute;
+        if (slack?.Inline?.TryDeliver(replies) == true)
+        {
+            return ConnectorOutcome.Sent;
+        }
 
-    /// <summary>
-    /// Sends replies to a conversation, in a thread when <paramref name="threadTs"/> is set; download links are bound to
-    /// <paramref name="owner"/> (a state key) when given, otherwise to the reference's own conversation and user.
-    /// </summary>
-    public async Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, string? threadTs, string? owner, CancellationToken cancellationToken)
+        if (slack is { Ephemeral: true })
+        {
+            // Only the person may see it: through response_url, or (in a shared channel) not at all.
+            if (slack.ResponseUrl is not null && await SendEphemeralAsync(slack.ResponseUrl, replies.SelectMany(Render), cancellationToken))
+            {
+                return ConnectorOutcome.Sent;
+            }
+
+            if (to.IsGroup)
+            {
+                return ConnectorOutcome.Failed;
+            }
+        }
+
+        return await PostAsync(to, replies, slack?.ThreadTs, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ConversationReference?> OpenPersonalChatAsync(ConversationReference shared, string userId, CancellationToken cancellationToken) =>
+        shared.TenantId is null ? Task.FromResult<ConversationReference?>(null) : OpenDirectMessageAsync(shared.TenantId, userId, cancellationToken);
+
+    private async Task<ConnectorOutcome> PostAsync(ConversationReference reference, IReadOnlyList<RenderedReply> replies, string? threadTs, CancellationToken cancellationToken)
     {
         var workspace = workspaces.Find(reference.TenantId);
         if (workspace is null)
@@ -53,9 +69,7 @@ public sealed class SlackSender(
             return ConnectorOutcome.Failed;
         }
 
-        // A download link is bound to the person the replies are for (the reference's user), as in Teams.
-        owner ??= ConversationReference.StateKeyFor(reference.Key, reference.UserId);
-        foreach (var message in replies.SelectMany(r => Render(r, owner)))
+        foreach (var message in replies.SelectMany(Render))
         {
             try
             {
@@ -85,7 +99,7 @@ public sealed class SlackSender(
     /// Posts a card to a conversation (a consultation request in the consultants' channel); the first message's
     /// <c>ts</c>, which <see cref="UpdateCardAsync"/> later replaces, or null when Slack refused.
     /// </summary>
-    public async Task<string?> PostCardAsync(ConversationReference reference, CardReply card, CancellationToken cancellationToken)
+    public async Task<string?> PostCardAsync(ConversationReference reference, RenderedCard card, CancellationToken cancellationToken)
     {
         if (workspaces.Find(reference.TenantId) is not { } workspace)
         {
@@ -111,7 +125,7 @@ public sealed class SlackSender(
     }
 
     /// <summary>Replaces a posted card in place (<c>chat.update</c>), for everyone in the channel; false when Slack refused.</summary>
-    public async Task<bool> UpdateCardAsync(ConversationReference reference, string ts, CardReply card, CancellationToken cancellationToken)
+    public async Task<bool> UpdateCardAsync(ConversationReference reference, string ts, RenderedCard card, CancellationToken cancellationToken)
     {
         if (workspaces.Find(reference.TenantId) is not { } workspace)
         {
@@ -226,9 +240,9 @@ public sealed class SlackSender(
     /// A slash command's immediate answer: as many replies' blocks as fit in one ephemeral message; the rest, if any,
     /// to send through <c>response_url</c>.
     /// </summary>
-    public (JsonObject Response, IReadOnlyList<SlackMessage> Remaining) CommandResponse(IReadOnlyList<Reply> replies, string? owner = null)
+    public (JsonObject Response, IReadOnlyList<SlackMessage> Remaining) CommandResponse(IReadOnlyList<RenderedReply> replies)
     {
-        var messages = replies.SelectMany(r => Render(r, owner)).ToList();
+        var messages = replies.SelectMany(Render).ToList();
         var blocks = new JsonArray();
         var taken = 0;
         while (taken < messages.Count && blocks.Count + messages[taken].Blocks.Count <= BlockKitTranslator.MaxBlocksPerMessage)
@@ -250,42 +264,25 @@ public sealed class SlackSender(
         return (response, messages.Skip(taken).ToList());
     }
 
-    /// <summary>One reply as the Slack message(s) that show it.</summary>
-    /// <param name="reply">The reply.</param>
-    /// <param name="owner">The state key of the person it is for (<see cref="ConversationReference.StateKeyFor"/>): a download link is bound to it.</param>
-    public IReadOnlyList<SlackMessage> Render(Reply reply, string? owner = null)
+    /// <summary>One rendered reply as the Slack message(s) that show it.</summary>
+    public IReadOnlyList<SlackMessage> Render(RenderedReply reply) => reply switch
     {
-        switch (reply)
-        {
-            case TextReply text:
-                return RenderText(text.Text);
-            case CardReply card:
-                return Translate(card.Template, () => cards.Render(card), card.Summary);
-            case ChoicesReply choices:
-                return Translate(ChoicesTemplate, () => cards.Render(ChoicesTemplate, ChoicesData(choices)), choices.Prompt);
-            case DownloadReply download when owner is not null:
-                // The same card as Teams: the text, a note on the link's lifetime, and a button that opens the link.
-                var link = downloads.Issue(owner, download.PlanId, download.Format);
-                Log.PlanLinkIssued(logger, download.PlanId, download.Format.ToString(), link.Expires);
-                return Translate(PlanTemplates.Download, () => cards.Render(PlanTemplates.Download, downloads.CardData(download, link)), download.Text);
-            case DownloadReply download:
-                // Nobody to bind a link to: say so rather than show nothing.
-                return RenderText($"{download.Text}\n\n(The download link could not be made here. Please press the download button on the plan again.)");
-            default:
-                return [];
-        }
-    }
+        RenderedText text => RenderText(text.Text),
+        RenderedCard card => Translate(card),
+        _ => [],
+    };
 
     /// <summary>The reference stored for a Slack conversation (ServiceUrl is empty: the Web API base URL is a setting).</summary>
     public static ConversationReference Reference(string teamId, string channelId, string userId, string? botUserId, bool isGroup) =>
         new(ConversationReference.KeyFor(Channel, channelId), Channel, channelId, "", userId, botUserId, teamId, isGroup);
 
-    private IReadOnlyList<SlackMessage> Translate(string template, Func<JsonObject> render, string summary)
+    private IReadOnlyList<SlackMessage> Translate(RenderedCard card)
     {
+        var (template, summary) = (card.Template, card.Summary);
         try
         {
             var formId = SlackFormStore.NewId();
-            var translated = BlockKitTranslator.Translate(render(), summary, formId);
+            var translated = BlockKitTranslator.Translate(card.Card, summary, formId);
             if (translated.Form is not null)
             {
                 // Too large for a message: the form waits here for its "Open the form" button (OpenFormAsync).
@@ -339,12 +336,4 @@ public sealed class SlackSender(
         Uri.TryCreate(url, UriKind.Absolute, out uri!)
         && url.StartsWith(options.Value.ResponseUrlPrefix, StringComparison.OrdinalIgnoreCase)
         && !url.Contains("..", StringComparison.Ordinal);
-
-    private static JsonObject ChoicesData(ChoicesReply choices) => new()
-    {
-        ["prompt"] = choices.Prompt,
-        ["choices"] = new JsonArray(choices.Choices
-            .Select(c => (JsonNode)new JsonObject { ["label"] = c.Label, ["verb"] = c.Verb })
-            .ToArray()),
-    };
 }

@@ -12,7 +12,6 @@ namespace KitBot.Channels.Teams;
 public sealed class TeamsAdapter(
     TurnProcessor turns,
     IConversationStore store,
-    TeamsSender sender,
     TimeProvider time,
     ILogger<TeamsAdapter> logger)
 {
@@ -38,23 +37,16 @@ public sealed class TeamsAdapter(
             activity.Locale,
             activity.LocalTimezone);
 
-        IReadOnlyList<Reply> replies;
-        try
+        // The pipeline routes, saves, renders and sends inside one error boundary; it never throws for a failed turn.
+        var outcome = await turns.RunAsync(reference, turn, route: null, cancellationToken);
+        if (activity.Type != ActivityTypes.Invoke)
         {
-            replies = await turns.RunAsync(reference.Key, turn, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The turn boundary: one failure is logged by id and answered kindly; the host keeps serving.
-            Log.TurnFailed(logger, reference.Key, e.GetType().Name, e);
-            await sender.SendAsync(reference, [new TextReply("Sorry, something went wrong on my side and nothing was saved. Please try again, or type menu.")], cancellationToken);
-            return activity.Type == ActivityTypes.Invoke
-                ? InvokeResponse.Error(500, "KitBotError", "Something went wrong; nothing was saved. Please try again.")
-                : null;
+            return null;
         }
 
-        await sender.SendAsync(reference, replies, cancellationToken);
-        return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Acknowledgement(replies)) : null;
+        return outcome.Failed
+            ? InvokeResponse.Error(500, "KitBotError", "Something went wrong; nothing was saved. Please try again.")
+            : InvokeResponse.Message(outcome.Acknowledgement);
     }
 
     /// <summary>The reference stored for proactive messages to this conversation.</summary>
@@ -78,13 +70,4 @@ public sealed class TeamsAdapter(
     /// <summary>The Teams tenant an activity comes from, when it says.</summary>
     public static string? TenantOf(Activity activity) =>
         activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>();
-
-    private static string Acknowledgement(IReadOnlyList<Reply> replies) => replies.FirstOrDefault() switch
-    {
-        TextReply text => text.Text,
-        CardReply card => card.Summary,
-        ChoicesReply choices => choices.Prompt,
-        DownloadReply download => download.Text,
-        _ => "Done.",
-    };
 }

@@ -1,38 +1,33 @@
 using System.Text.Json.Nodes;
 using KitBot.Cards;
 using KitBot.Conversations;
-using KitBot.Dialogs.Plans;
-using KitBot.Dialogs.Turns;
-using KitBot.Plans;
 using KitBot.Storage;
 
 namespace KitBot.Channels.Teams;
 
 /// <summary>
-/// Renders channel-neutral replies as Teams activities and sends them in order. Used for replies within a
-/// turn and for proactive messages; a 403 or 404 marks the conversation unreachable.
+/// Teams (and the Agents Playground) as an <see cref="IChannel"/>: rendered replies as Bot Framework message
+/// activities through the connector, within a turn and proactively; a 403 or 404 marks the conversation unreachable.
 /// </summary>
 public sealed class TeamsSender(
     IConnectorClient connector,
-    CardRenderer cards,
     IConversationStore store,
     TimeProvider time,
-    ILogger<TeamsSender> logger,
-    DownloadLinks downloads)
+    ILogger<TeamsSender> logger) : IChannel
 {
-    /// <summary>The template used to show a <see cref="ChoicesReply"/>.</summary>
-    public const string ChoicesTemplate = "choices";
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Names { get; } = ["msteams", "emulator", "webchat", "test"];
 
-    /// <summary>Sends replies to a stored conversation; stops at the first one that cannot be delivered.</summary>
-    public async Task<ConnectorOutcome> SendAsync(ConversationReference reference, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<ConnectorOutcome> SendAsync(ConversationReference to, IReadOnlyList<RenderedReply> replies, ReplyRoute? route, CancellationToken cancellationToken)
     {
         foreach (var reply in replies)
         {
-            var result = await connector.SendAsync(reference, ToActivity(reference, reply), cancellationToken);
+            var result = await connector.SendAsync(to, ToActivity(to, reply), cancellationToken);
             if (result.Outcome == ConnectorOutcome.Unreachable)
             {
-                Log.ConversationUnreachable(logger, reference.Key, result.StatusCode);
-                await store.MarkUnreachableAsync(reference.Key, time.GetUtcNow(), cancellationToken);
+                Log.ConversationUnreachable(logger, to.Key, result.StatusCode);
+                await store.MarkUnreachableAsync(to.Key, time.GetUtcNow(), cancellationToken);
             }
 
             if (result.Outcome != ConnectorOutcome.Sent)
@@ -44,10 +39,7 @@ public sealed class TeamsSender(
         return ConnectorOutcome.Sent;
     }
 
-    /// <summary>
-    /// Opens (or finds) the 1:1 chat between the bot and <paramref name="userId"/> in the tenant of
-    /// <paramref name="shared"/>, a channel or group chat, and stores its reference. Null when Teams refuses.
-    /// </summary>
+    /// <inheritdoc />
     public async Task<ConversationReference?> OpenPersonalChatAsync(ConversationReference shared, string userId, CancellationToken cancellationToken)
     {
         if (shared.BotId is null)
@@ -74,8 +66,22 @@ public sealed class TeamsSender(
         return personal;
     }
 
-    /// <summary>Renders one reply as an outgoing message activity.</summary>
-    public Activity ToActivity(ConversationReference reference, Reply reply)
+    /// <inheritdoc />
+    public async Task<string?> PostCardAsync(ConversationReference to, RenderedCard card, CancellationToken cancellationToken)
+    {
+        var result = await connector.SendAsync(to, ToActivity(to, card), cancellationToken);
+        return result.Outcome == ConnectorOutcome.Sent ? result.ActivityId : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> UpdateCardAsync(ConversationReference to, string messageId, RenderedCard card, CancellationToken cancellationToken)
+    {
+        var result = await connector.UpdateAsync(to, messageId, ToActivity(to, card), cancellationToken);
+        return result.Outcome == ConnectorOutcome.Sent;
+    }
+
+    /// <summary>One rendered reply as an outgoing message activity.</summary>
+    public static Activity ToActivity(ConversationReference reference, RenderedReply reply)
     {
         var activity = new Activity
         {
@@ -86,24 +92,15 @@ public sealed class TeamsSender(
 
         switch (reply)
         {
-            case TextReply text:
-                activity.Text = text.Text;
-                activity.TextFormat = "plain";
+            case RenderedText text:
+                // Teams runs plain text together into one paragraph: as escaped markdown, every line break shows and
+                // no character of the prose is read as formatting.
+                activity.Text = MarkdownText.Escape(text.Text);
+                activity.TextFormat = "markdown";
                 break;
-            case CardReply card:
+            case RenderedCard card:
                 activity.Summary = card.Summary;
-                activity.Attachments = [AdaptiveCard(cards.Render(card))];
-                break;
-            case ChoicesReply choices:
-                activity.Summary = choices.Prompt;
-                activity.Attachments = [AdaptiveCard(cards.Render(ChoicesTemplate, ChoicesData(choices)))];
-                break;
-            case DownloadReply download:
-                // The link is bound to the person the reply is for: the reference is built from their activity.
-                var link = downloads.Issue(ConversationReference.StateKeyFor(reference.Key, reference.UserId), download.PlanId, download.Format);
-                Log.PlanLinkIssued(logger, download.PlanId, download.Format.ToString(), link.Expires);
-                activity.Summary = download.Text;
-                activity.Attachments = [AdaptiveCard(cards.Render(PlanTemplates.Download, downloads.CardData(download, link)))];
+                activity.Attachments = [AdaptiveCard(card.Card)];
                 break;
         }
 
@@ -114,13 +111,5 @@ public sealed class TeamsSender(
     {
         ContentType = ActivityTypes.AdaptiveCardContentType,
         Content = card,
-    };
-
-    private static JsonObject ChoicesData(ChoicesReply choices) => new()
-    {
-        ["prompt"] = choices.Prompt,
-        ["choices"] = new JsonArray(choices.Choices
-            .Select(c => (JsonNode)new JsonObject { ["label"] = c.Label, ["verb"] = c.Verb })
-            .ToArray()),
     };
 }
