@@ -88,7 +88,7 @@ public sealed class TeamsPlaygroundTests : IAsyncLifetime
         var reference = await _bot.Get<IConversationStore>().GetReferenceAsync(
             ConversationReference.KeyFor("msteams", _teams.PersonalChatId), CancellationToken.None);
         Assert.NotNull(reference);
-        var outcome = await _bot.Get<TeamsSender>().SendAsync(reference!, [new TextReply("A plan review is due.")], CancellationToken.None);
+        var outcome = await _bot.Get<KitBot.Channels.ChannelDirectory>().SendAsync(reference!, [new TextReply("A plan review is due.")], CancellationToken.None);
 
         Assert.Equal(ConnectorOutcome.Sent, outcome);
         await _teams.WaitForAsync(m => m.Text == "A plan review is due.", after: seen, what: "with the proactive text");

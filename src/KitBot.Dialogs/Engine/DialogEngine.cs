@@ -54,7 +54,9 @@ public sealed class DialogEngine
         }
 
         _verbs
-            .Add(DialogVerbs.Back, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Back(ctx)))
+            .Add(DialogVerbs.Back, (ctx, _) => Active(ctx.State) is { } dialog
+                ? dialog.Back(ctx)
+                : DialogContext.Say(ctx.State with { Dialog = null }, new TextReply("There is nothing to go back to yet. Type menu to see what you can do.")))
             .Add(DialogVerbs.Restart, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Restart(ctx)))
             .Add(DialogVerbs.Resume, (ctx, _) => WithActiveDialog(ctx, dialog => dialog.Resume(ctx)))
             .Add(DialogVerbs.Help, (ctx, _) => Active(ctx.State) is { } dialog ? dialog.Help(ctx) : DialogContext.Say(ctx.State with { Dialog = null }, MainMenu.Help()))

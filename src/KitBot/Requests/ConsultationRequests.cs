@@ -39,6 +39,14 @@ public sealed class ConsultationRequests(
         return HandleAsync(turn.Turn, turn.Action, turn.Reference, turn.Turn.User.DisplayName, cancellationToken);
     }
 
+    /// <summary>Answers a turn whose card action is a request verb, pressed in <paramref name="reference"/>.</summary>
+    public Task<IReadOnlyList<Reply>> HandleAsync(Turn turn, ConversationReference reference, string? displayName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return HandleAsync(turn, Dialogs.Engine.TypedCommands.ActionOf(turn.Input) ?? throw new ArgumentException("The turn asks for no action.", nameof(turn)),
+            reference, displayName, cancellationToken);
+    }
+
     /// <summary>
     /// Answers a request verb in <paramref name="reference"/>. <paramref name="displayName"/> is the person's name as
     /// the channel gives it (a professional's name, shown to colleagues).

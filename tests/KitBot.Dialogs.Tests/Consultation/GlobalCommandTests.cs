@@ -188,7 +188,16 @@ public sealed class GlobalCommandTests
     {
         var t = At(step);
         var card = t.LastCard;
-        t.Send("cancel").ExpectText(step.StartsWith("roles", StringComparison.Ordinal) ? "closed role guidance" : "kept nothing").ExpectNoCard();
+        t.Send("cancel");
+        if (t.State.Dialog?.Step == "confirm-cancel")
+        {
+            // Answers would be lost: KitBot says so and asks; only "Yes" stops.
+            var confirm = t.ExpectCard(StepCards.ConfirmTemplate);
+            Assert.Contains("lose your answers", confirm.Data["title"]!.GetValue<string>(), StringComparison.Ordinal);
+            t.Click(DialogVerbs.CancelConfirmed, card: confirm);
+        }
+
+        t.ExpectText(step.StartsWith("roles", StringComparison.Ordinal) ? "closed role guidance" : "kept nothing").ExpectNoCard();
         Assert.Null(t.State.Dialog);
         Assert.Null(t.State.Consultation);
         Assert.Null(t.State.Roles);

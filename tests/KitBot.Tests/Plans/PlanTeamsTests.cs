@@ -98,7 +98,8 @@ public sealed class PlanTeamsTests
 
         for (var i = 0; i < cards.Count; i++)
         {
-            var activity = sender.ToActivity(reference, cards[i]);
+            var activity = TeamsSender.ToActivity(reference, new RenderedText(""));
+            activity.Attachments = [new Attachment { ContentType = ActivityTypes.AdaptiveCardContentType }];
             activity.Attachments![0].Content = expanded[i].DeepClone();
             var bytes = JsonSerializer.SerializeToUtf8Bytes(activity, BotFrameworkJson.Options).Length;
             Assert.True(bytes < limit, $"plan card {i} is {bytes} bytes as a Teams activity; the limit is {limit}");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using KitBot.Dialogs.Engine;
+using KitBot.Dialogs.Plans;
 using KitBot.Dialogs.Reviews;
 using KitBot.Dialogs.Turns;
 using KitBot.Reminders;
@@ -59,23 +61,33 @@ public sealed class ReminderScenario : IAsyncDisposable
         return review;
     }
 
+    /// <summary>The practitioner's state: one drafted plan, "plan-1", that reviews can be set up for.</summary>
+    public static ConversationState State { get; } = ConversationState.New with
+    {
+        Plans = [new PlanState { Id = "plan-1", Title = "Plan for a child aged 5 to 10" }],
+    };
+
     /// <summary>The practitioner presses a review button (or submits a review card) in the personal chat.</summary>
     public Task<IReadOnlyList<Reply>?> ActAsync(string verb, params (string Key, string Value)[] values) =>
-        Host.Get<ReviewActions>().TryHandleAsync(
-            new Turn(
-                new TurnUser(User),
-                new TurnConversation(Conversation),
-                new CardActionInput(new CardAction(verb, null, null, values.ToDictionary(v => v.Key, v => v.Value))),
-                Clock.GetUtcNow()),
-            $"msteams:{Conversation}",
-            CancellationToken.None);
+        RunAsync(User, Conversation, new CardActionInput(new CardAction(verb, null, null, values.ToDictionary(v => v.Key, v => v.Value))));
 
-    /// <summary>The practitioner types text.</summary>
-    public Task<IReadOnlyList<Reply>?> TypeAsync(string text) =>
-        Host.Get<ReviewActions>().TryHandleAsync(
-            new Turn(new TurnUser(User), new TurnConversation(Conversation), new TextInput(text), Clock.GetUtcNow()),
-            $"msteams:{Conversation}",
-            CancellationToken.None);
+    /// <summary>The practitioner types text: answered when it is a review command, null otherwise.</summary>
+    public Task<IReadOnlyList<Reply>?> TypeAsync(string text) => RunAsync(User, Conversation, new TextInput(text));
+
+    /// <summary>A review verb run as the turn pipeline runs a stored-row verb; null when the input is not one.</summary>
+    public async Task<IReadOnlyList<Reply>?> RunAsync(string user, string conversation, TurnInput input)
+    {
+        var actions = Host.Get<ReviewActions>();
+        if (TypedCommands.ActionOf(input) is not { } action || !actions.Verbs.Contains(action.Verb))
+        {
+            return null;
+        }
+
+        var reference = new KitBot.Conversations.ConversationReference(
+            $"msteams:{conversation}", "msteams", conversation, Connector.ServiceUrl, user, "bot-1", null, false);
+        var turn = new Turn(new TurnUser(user), new TurnConversation(conversation), input, Clock.GetUtcNow());
+        return await actions.HandleAsync(new KitBot.Turns.StoredTurn(turn, action, reference, null, State), CancellationToken.None);
+    }
 
     public async Task<StoredReview> ReviewAsync(string id) =>
         (await Host.Reviews.GetAsync(id, CancellationToken.None))!;

@@ -116,11 +116,8 @@ public sealed class ReviewActionsTests
     {
         await using var s = await StartAsync("2025-06-16T08:30:00Z");
         var review = await s.AddReviewAsync("2025-06-20");
-        var stranger = await s.Host.Get<KitBot.Reminders.ReviewActions>().TryHandleAsync(
-            new Turn(new TurnUser("someone-else"), new TurnConversation("other"),
-                new CardActionInput(new CardAction(ReviewVerbs.Stop, null, null, new Dictionary<string, string> { [ReviewVerbs.ReviewId] = review.Id })),
-                s.Clock.GetUtcNow()),
-            "msteams:other", CancellationToken.None);
+        var stranger = await s.RunAsync("someone-else", "other",
+            new CardActionInput(new CardAction(ReviewVerbs.StopConfirmed, null, null, new Dictionary<string, string> { [ReviewVerbs.ReviewId] = review.Id })));
 
         Assert.Contains("could not find", Assert.IsType<TextReply>(Assert.Single(stranger!)).Text);
         Assert.Equal(ReviewState.Pending, (await s.ReviewAsync(review.Id)).State);
@@ -132,7 +129,7 @@ public sealed class ReviewActionsTests
         await using var s = await StartAsync("2025-01-15T10:00:00Z");
         (string, string)[] card =
         [
-            ("stage", "PlacedForAdoption"), ("start", "2025-01-15"), ("age", ""),
+            ("stage", "PlacedForAdoption"), ("start", "2025-01-15"), ("age", ""), ("pid", "plan-1"),
             ("keep_0", "true"), ("due_0", "2025-02-10"),   // moved earlier
             ("keep_1", "false"), ("due_1", "2025-05-12"),  // dropped
             ("extra", "2025-03-03"),

@@ -27,7 +27,7 @@ public sealed class RequestPostgresTests(PostgresServer postgres) : IClassFixtur
         var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
         {
             var host = i % 2 == 0 ? s.Host : other;
-            return host.Get<ConsultationRequests>().TryHandleAsync(
+            return host.Get<ConsultationRequests>().HandleAsync(
                 new Turn(new TurnUser($"29:c{i}"), new TurnConversation(ChannelId, true),
                     new CardActionInput(new CardAction(RequestVerbs.Claim, null, null, new Dictionary<string, string> { [RequestVerbs.RequestId] = request.Id })),
                     s.Clock.GetUtcNow()),

@@ -60,7 +60,7 @@ public sealed class RequestScenario : IAsyncDisposable
 
     /// <summary>The practitioner submits the request form in the personal chat.</summary>
     public Task<IReadOnlyList<Reply>?> SubmitAsync(string question, string urgency = "ThisWeek", string when = "Weekday mornings") =>
-        Host.Get<ConsultationRequests>().TryHandleAsync(
+        HandleAsync(
             new Turn(new TurnUser(Practitioner), new TurnConversation(Chat), Action(RequestVerbs.Submit,
                 (RequestVerbs.Question, question), (RequestVerbs.Urgency, urgency), (RequestVerbs.Contact, "TeamsCall"), (RequestVerbs.When, when)), Clock.GetUtcNow()),
             new ConversationReference(ConversationReference.KeyFor("msteams", Chat), "msteams", Chat, Connector.ServiceUrl, Practitioner, "bot-1", "tenant-1", false),
@@ -69,7 +69,7 @@ public sealed class RequestScenario : IAsyncDisposable
 
     /// <summary>A consultant presses a button on a request card in the channel.</summary>
     public Task<IReadOnlyList<Reply>?> ConsultantAsync(string userId, string name, string verb, string requestId, params (string Key, string Value)[] values) =>
-        Host.Get<ConsultationRequests>().TryHandleAsync(
+        HandleAsync(
             new Turn(new TurnUser(userId), new TurnConversation(ChannelId, IsGroup: true),
                 Action(verb, [(RequestVerbs.RequestId, requestId), .. values]), Clock.GetUtcNow()),
             ChannelReference with { UserId = userId },
@@ -78,11 +78,20 @@ public sealed class RequestScenario : IAsyncDisposable
 
     /// <summary>Someone types in a conversation.</summary>
     public Task<IReadOnlyList<Reply>?> TypeAsync(string userId, string text, ConversationReference where) =>
-        Host.Get<ConsultationRequests>().TryHandleAsync(
+        HandleAsync(
             new Turn(new TurnUser(userId), new TurnConversation(where.ConversationId, where.IsGroup), new TextInput(text), Clock.GetUtcNow()),
             where,
             "Someone",
             CancellationToken.None);
+
+    /// <summary>A request verb run as the turn pipeline runs a stored-row verb; null when the input is not one.</summary>
+    public async Task<IReadOnlyList<Reply>?> HandleAsync(Turn turn, ConversationReference where, string? name, CancellationToken cancellationToken)
+    {
+        var requests = Host.Get<ConsultationRequests>();
+        return KitBot.Dialogs.Engine.TypedCommands.ActionOf(turn.Input) is { } action && requests.Verbs.Contains(action.Verb)
+            ? await requests.HandleAsync(turn, action, where, name, cancellationToken)
+            : null;
+    }
 
     /// <summary>The only open request.</summary>
     public async Task<StoredRequest> OnlyRequestAsync() => Assert.Single(await Store.ListOpenAsync(100, CancellationToken.None));

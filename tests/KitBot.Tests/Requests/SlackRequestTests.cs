@@ -24,7 +24,7 @@ public sealed class SlackRequestTests
         var chat = SlackSender.Reference(SlackRequests.TeamId, PractitionerChat, Practitioner, null, isGroup: false);
         await bot.Get<IConversationStore>().SaveReferenceAsync(chat, DateTimeOffset.UtcNow, CancellationToken.None);
 
-        var confirmation = await bot.Get<ConsultationRequests>().TryHandleAsync(
+        var confirmation = await bot.Get<ConsultationRequests>().HandleAsync(
             new Turn(new TurnUser(Practitioner), new TurnConversation(PractitionerChat), new CardActionInput(new CardAction(
                 RequestVerbs.Submit, null, null, new Dictionary<string, string> { [RequestVerbs.Question] = "How do we plan sibling contact?" })), DateTimeOffset.UtcNow),
             chat, null, CancellationToken.None);

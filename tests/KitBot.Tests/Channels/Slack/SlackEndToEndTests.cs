@@ -183,7 +183,7 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
         var sender = Bot.Get<KitBot.Channels.Slack.SlackSender>();
 
         var reference = await sender.OpenDirectMessageAsync(SlackRequests.OtherTeamId, "UE2E10", CancellationToken.None);
-        var outcome = await sender.SendAsync(reference!, [KitBot.Dialogs.Menu.MainMenu.Help()], CancellationToken.None);
+        var outcome = await Bot.Get<KitBot.Channels.ChannelDirectory>().SendAsync(reference!, [KitBot.Dialogs.Menu.MainMenu.Help()], CancellationToken.None);
 
         Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, outcome);
         Assert.Equal(("slack:DUE2E10", "slack", "DUE2E10", "", SlackRequests.OtherTeamId),
@@ -202,7 +202,7 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
         var reference = await sender.OpenDirectMessageAsync(SlackRequests.TeamId, "UE2E11", CancellationToken.None);
         Slack.Script("chat.postMessage", 200, new JsonObject { ["ok"] = false, ["error"] = "channel_not_found" });
 
-        var outcome = await sender.SendAsync(reference!, [new KitBot.Dialogs.Turns.TextReply("Your review is due.")], CancellationToken.None);
+        var outcome = await Bot.Get<KitBot.Channels.ChannelDirectory>().SendAsync(reference!, [new KitBot.Dialogs.Turns.TextReply("Your review is due.")], CancellationToken.None);
 
         Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Unreachable, outcome);
         var stored = await Bot.Get<KitBot.Storage.IConversationStore>().GetReferenceAsync(reference!.Key, CancellationToken.None);
@@ -217,7 +217,7 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
         var sample = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TemplateCards.Folder, "samples", "consult-factors.json")))!.AsObject();
         var card = new KitBot.Dialogs.Turns.CardReply("consult-factors", sample, "Consultation: factors");
 
-        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await sender.SendAsync(reference!, [card], CancellationToken.None));
+        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await Bot.Get<KitBot.Channels.ChannelDirectory>().SendAsync(reference!, [card], CancellationToken.None));
 
         var post = Slack.Calls.Last(c => c.Method == "chat.postMessage" && c.Channel == "DUE2E12");
         Assert.Empty(BlockKitLimits.Violations(post.Blocks));
@@ -261,7 +261,7 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
         var reference = await sender.OpenDirectMessageAsync(SlackRequests.TeamId, "UE2E14", CancellationToken.None);
         var download = new KitBot.Dialogs.Turns.DownloadReply("plan-14", KitBot.Dialogs.Plans.PlanFormat.Word, "Plan for a child aged 2 to 4, as a Word document.", "Download as Word");
 
-        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await sender.SendAsync(reference!, [download], CancellationToken.None));
+        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await Bot.Get<KitBot.Channels.ChannelDirectory>().SendAsync(reference!, [download], CancellationToken.None));
 
         var post = Slack.Calls.Last(c => c.Method == "chat.postMessage" && c.Channel == "DUE2E14");
         Assert.Contains("Plan for a child aged 2 to 4, as a Word document.", post.Json, StringComparison.Ordinal);

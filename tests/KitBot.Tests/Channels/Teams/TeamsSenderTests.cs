@@ -45,7 +45,7 @@ public sealed class TeamsSenderTests : IAsyncLifetime
     {
         _server.Fallback = ScriptedHttpServer.Respond(403, """{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked"}}""");
 
-        var outcome = await _time.RunAsync(Sender().SendAsync(_reference, [new TextReply("one"), new TextReply("two")], default));
+        var outcome = await _time.RunAsync(Sender().SendAsync(_reference, [new RenderedText("one"), new RenderedText("two")], null, default));
 
         Assert.Equal(ConnectorOutcome.Unreachable, outcome);
         Assert.Single(_server.Requests);
@@ -57,7 +57,7 @@ public sealed class TeamsSenderTests : IAsyncLifetime
     {
         _server.Fallback = ScriptedHttpServer.Respond(404, """{"error":{"code":"ConversationNotFound"}}""");
 
-        var outcome = await _time.RunAsync(Sender().SendAsync(_reference, [new TextReply("one")], default));
+        var outcome = await _time.RunAsync(Sender().SendAsync(_reference, [new RenderedText("one")], null, default));
 
         Assert.Equal(ConnectorOutcome.Unreachable, outcome);
         Assert.True((await _store.GetReferenceAsync(_reference.Key, default))!.Unreachable);
@@ -68,7 +68,7 @@ public sealed class TeamsSenderTests : IAsyncLifetime
     {
         _server.Enqueue(ScriptedHttpServer.Respond(429, null, ("Retry-After", "1")));
 
-        var outcome = await _time.RunAsync(Sender().SendAsync(_reference, [new TextReply("one"), new TextReply("two")], default));
+        var outcome = await _time.RunAsync(Sender().SendAsync(_reference, [new RenderedText("one"), new RenderedText("two")], null, default));
 
         Assert.Equal(ConnectorOutcome.Sent, outcome);
         Assert.Equal(["one", "two"], _server.Requests.Where(r => r.Status == 201).Select(r => (string?)JsonNode.Parse(r.Body)!["text"]));
@@ -80,7 +80,7 @@ public sealed class TeamsSenderTests : IAsyncLifetime
     {
         _server.Fallback = ScriptedHttpServer.Respond(503);
 
-        var outcome = await _time.RunAsync(Sender().SendAsync(_reference, [new TextReply("one")], default));
+        var outcome = await _time.RunAsync(Sender().SendAsync(_reference, [new RenderedText("one")], null, default));
 
         Assert.Equal(ConnectorOutcome.Failed, outcome);
         Assert.False((await _store.GetReferenceAsync(_reference.Key, default))!.Unreachable);
@@ -91,10 +91,7 @@ public sealed class TeamsSenderTests : IAsyncLifetime
         var connector = new ConnectorClient(
             new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, new FakeConnectorTokenProvider(),
             Options.Create(new TeamsOptions()), Options.Create(new ConnectorOptions()), _time, new ListLogger<ConnectorClient>());
-        var cards = new CardRenderer(Options.Create(new CardOptions { Path = _folder }), new CopyTemplateEngine(),
-            new HostingEnvironment { ContentRootPath = _folder });
-        return new TeamsSender(connector, cards, _store, _time, new ListLogger<TeamsSender>(),
-            new KitBot.Plans.DownloadLinks(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), Options.Create(new KitBot.Plans.PlanOptions()), _time));
+        return new TeamsSender(connector, _store, _time, new ListLogger<TeamsSender>());
     }
 
     // These tests send text only; the card engine is never asked to expand anything.

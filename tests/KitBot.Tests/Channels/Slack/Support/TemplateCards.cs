@@ -39,7 +39,7 @@ public static class TemplateCards
             cards.Add(($"{reply.Template} (from the core)", renderer.Render(reply), reply.Summary));
         }
 
-        cards.Add(("choices (from the core)", renderer.Render(SlackSender.ChoicesTemplate, new JsonObject
+        cards.Add(("choices (from the core)", renderer.Render(KitBot.Cards.ReplyRenderer.ChoicesTemplate, new JsonObject
         {
             ["prompt"] = "Is the child placed for adoption yet?",
             ["choices"] = new JsonArray(
