@@ -44,7 +44,6 @@ public sealed class DialogEngine
         var roles = new RoleGuidanceDialog(content);
         var requests = new Requests.RequestStart(content);
         MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List, requests.Start);
-        requests.Register(_verbs);
         plans.Register(_verbs);
         Reviews.Reviews.Register(_verbs, reviewRules);
         foreach (var dialog in new IDialog[] { consultation, roles })

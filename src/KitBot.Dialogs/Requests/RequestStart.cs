@@ -16,19 +16,6 @@ public sealed class RequestStart(PracticeContent content)
     /// <summary>The longest summary carried on the form.</summary>
     public const int MaxSummary = 1500;
 
-    /// <summary>
-    /// Registers the request verbs' fallback: the host answers them where requests are served (Teams), so one
-    /// reaching the core means this channel has no consultants' side yet (Slack, the terminal): say so kindly.
-    /// </summary>
-    public void Register(VerbRegistry verbs)
-    {
-        ArgumentNullException.ThrowIfNull(verbs);
-        foreach (var verb in RequestVerbs.Stored)
-        {
-            verbs.Add(verb, (ctx, _) => ctx.Say(new TextReply(RequestCards.Say(content, RequestMessageKeys.NotHere))));
-        }
-    }
-
     /// <summary>Shows the form.</summary>
     public TurnResult Start(DialogContext ctx, CardAction action)
     {

@@ -32,4 +32,8 @@ public interface IChannel
 }
 
 /// <summary>A channel's own detail of where a turn's replies go (see <see cref="IChannel.SendAsync"/>).</summary>
-public abstract record ReplyRoute;
+public abstract record ReplyRoute
+{
+    /// <summary>True when only the person who acted sees the replies (a Slack ephemeral answer), even in a shared conversation.</summary>
+    public virtual bool IsPrivate => false;
+}

@@ -37,17 +37,17 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
 
         // Consultation requests hold a practitioner's question: they go when they have not changed for as long.
         command.CommandText = "DELETE FROM request WHERE updated_at < @cutoff";
-        reviews += await command.ExecuteNonQueryAsync(cancellationToken);
+        var requests = await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        Log.RetentionPurged(logger, states, reviews, options.Value.Days);
-        if (states + reviews > 0)
+        Log.RetentionPurged(logger, states, reviews + requests, options.Value.Days);
+        if (states + reviews + requests > 0)
         {
             await audit.WriteAsync("system", AuditActions.RetentionPurged,
-                string.Create(CultureInfo.InvariantCulture, $"states={states};rows={reviews}"), cancellationToken);
+                string.Create(CultureInfo.InvariantCulture, $"states={states};reviews={reviews}{(requests > 0 ? $";requests={requests}" : "")}"), cancellationToken);
         }
 
-        return states + reviews;
+        return states + reviews + requests;
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed class TurnProcessor
         var failed = false;
         try
         {
-            if (reference.IsGroup && MovesToPersonalChat(turn, action))
+            if (reference.IsGroup && route?.IsPrivate != true && MovesToPersonalChat(turn, action))
             {
                 // Case details stay private: the turn runs in the person's own chat, the shared one gets a short note.
                 if (await channel.OpenPersonalChatAsync(reference, turn.User.Id, cancellationToken) is not { } personal)

@@ -104,7 +104,11 @@ public sealed class ReviewActionsTests
         await s.AddReviewAsync("2025-09-16", sequence: 2);
         await s.SweepAtAsync("2025-06-16T08:30:00Z");
 
-        await s.ActAsync(ReviewVerbs.Stop, (ReviewVerbs.ReviewId, first.Id));
+        // Stopping stops the statutory reviews too, so KitBot asks first; nothing stops until "Yes".
+        var asked = await s.ActAsync(ReviewVerbs.Stop, (ReviewVerbs.ReviewId, first.Id));
+        Assert.Equal(ReviewCards.StopTemplate, Assert.IsType<CardReply>(Assert.Single(asked!)).Template);
+        Assert.Equal(2, (await s.Host.Reviews.ListOpenAsync(User, "plan-1", CancellationToken.None)).Count);
+        await s.ActAsync(ReviewVerbs.StopConfirmed, (ReviewVerbs.ReviewId, first.Id));
 
         Assert.Equal(0, await s.SweepAtAsync("2026-06-16T08:30:00Z"));
         Assert.Single(s.Connector.Calls);

@@ -5,7 +5,7 @@ namespace KitBot.Channels.Teams;
 /// <summary>Plain prose as Teams markdown that shows exactly the same words, with its line breaks kept.</summary>
 public static class MarkdownText
 {
-    private const string Special = "\\`*_{}[]()<>#+-.!|~";
+    private const string Special = "\\`*_[]<>#|~";
 
     /// <summary>
     /// Escapes every character markdown could read as formatting and makes each line break a paragraph break
@@ -23,7 +23,15 @@ public static class MarkdownText
                 builder.Append("\n\n");
             }
 
-            foreach (var c in lines[i])
+            var line = lines[i];
+            // A list marker or heading only counts at the start of a line.
+            var start = line.TrimStart();
+            if (start.StartsWith("- ", StringComparison.Ordinal) || start.StartsWith("+ ", StringComparison.Ordinal))
+            {
+                builder.Append('\\');
+            }
+
+            foreach (var c in line)
             {
                 if (Special.Contains(c, StringComparison.Ordinal))
                 {

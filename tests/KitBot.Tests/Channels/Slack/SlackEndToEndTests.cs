@@ -151,7 +151,7 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task AMentionInAChannel_IsAnsweredInItsThread()
+    public async Task AMentionInAChannel_ContinuesInTheDirectMessage_WithANoteInItsThread()
     {
         var mention = SlackRequests.Envelope(new JsonObject
         {
@@ -164,8 +164,13 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
 
         await SendOkAsync(SlackRequests.Event(mention));
 
-        var help = await WaitForHeaderAsync("CE2E9", HelpHeading);
-        Assert.Equal("1700000123.000100", help.Body["thread_ts"]!.GetValue<string>());
+        // Case details stay private: the answer goes to the person's DM, the channel's thread gets a short note only.
+        await WaitForHeaderAsync("DUE2E9", HelpHeading);
+        var note = (await Slack.WaitForAsync(cs => cs.Any(c => c.Method == "chat.postMessage" && c.Channel == "CE2E9"), "the note in the thread"))
+            .Single(c => c.Method == "chat.postMessage" && c.Channel == "CE2E9");
+        Assert.Equal("1700000123.000100", note.Body["thread_ts"]!.GetValue<string>());
+        Assert.Contains("personal chat", note.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain(HelpHeading, note.Json, StringComparison.Ordinal);
     }
 
     [Fact]

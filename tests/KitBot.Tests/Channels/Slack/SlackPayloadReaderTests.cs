@@ -81,13 +81,15 @@ public sealed class SlackPayloadReaderTests
 
     [Theory]
     [InlineData("", "verb:" + MenuVerbs.Show)]
-    [InlineData("help", "text:help")]
-    [InlineData("HELP", "text:help")]
+    [InlineData("help", "verb:" + KitBot.Dialogs.Engine.DialogVerbs.Help)]
+    [InlineData("HELP", "verb:" + KitBot.Dialogs.Engine.DialogVerbs.Help)]
     [InlineData("consult", "verb:" + MenuVerbs.Consult)]
     [InlineData("roles", "verb:" + MenuVerbs.Roles)]
     [InlineData("reviews", "verb:" + ReviewVerbs.List)]
     [InlineData("plans", "verb:" + MenuVerbs.Plans)]
-    [InlineData("start over", "text:start over")]
+    [InlineData("start over", "verb:" + KitBot.Dialogs.Engine.DialogVerbs.StartOver)]
+    [InlineData("my plans and reviews", "verb:" + MenuVerbs.Plans)]
+    [InlineData("what about letterbox?", "text:what about letterbox?")]
     public async Task SlashCommandWords_AreWhatTheTeamsMenuSends(string words, string expected)
     {
         using var command = SlackRequests.Command(words);
@@ -95,12 +97,10 @@ public sealed class SlackPayloadReaderTests
 
         var request = SlackPayloadReader.ReadCommand(form, Now).Request!;
 
-        var actual = request.Input switch
-        {
-            TextInput text => "text:" + text.Text,
-            CardActionInput card => "verb:" + card.Action.Verb,
-            _ => "?",
-        };
+        // The words reach the one parser of typed commands, as a Teams message would.
+        var actual = KitBot.Dialogs.Engine.TypedCommands.ActionOf(request.Input) is { } action
+            ? "verb:" + action.Verb
+            : request.Input is TextInput text ? "text:" + text.Text : "?";
         Assert.Equal(expected, actual);
         Assert.True(request.Ephemeral);
         Assert.Equal("https://hooks.slack.com/commands/T/1/abc", request.ResponseUrl);
