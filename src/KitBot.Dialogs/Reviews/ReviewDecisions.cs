@@ -17,7 +17,8 @@ public static class ReviewDecisions
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(review);
-        if (review.IsClosed)
+        // Stopping is about the plan, so it works from any of its reminders, even one already reviewed.
+        if (review.IsClosed && action.Verb is not ReviewVerbs.Stop and not ReviewVerbs.StopConfirmed)
         {
             return Nothing(review.State == ReviewState.Done
                 ? "That review is already marked reviewed, so nothing has changed."
