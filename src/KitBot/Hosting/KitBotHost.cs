@@ -119,6 +119,8 @@ public static class KitBotHost
     /// <summary>Maps every endpoint.</summary>
     public static WebApplication MapKitBot(this WebApplication app)
     {
+        // First, so every later decision sees the client address only a known proxy (Security:KnownProxies) vouched for.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -25,6 +25,7 @@ public static class PlanServiceCollectionExtensions
         });
 
         services.AddSingleton<DownloadLinks>();
+        services.AddSingleton<DownloadTokenLedger>();
         return services;
     }
 

@@ -26,6 +26,14 @@ public static class PrivacyServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>().PostConfigure<StorageConnections>((keys, connections) =>
             keys.XmlRepository ??= new DatabaseXmlRepository(connections));
 
+        // The key ring is encrypted with a key that is not in the database (DataProtection:Key, or a key file beside
+        // the SQLite file), so a copy of the database alone decrypts nothing.
+        services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => KeyEncryptionKey.Load(
+            sp.GetRequiredService<IOptions<KeyProtectionOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddOptions<KeyManagementOptions>().PostConfigure<KeyEncryptionKey>((keys, key) =>
+            keys.XmlEncryptor ??= new AesGcmXmlEncryptor(key));
+
         // Encrypt state whichever store was chosen: wrap the registration in place.
         services.Decorate<IConversationStore>((sp, inner) => new EncryptingConversationStore(
             inner, sp.GetRequiredService<IDataProtectionProvider>()));

@@ -34,6 +34,13 @@ public static class ReminderServiceCollectionExtensions
         // The dashboard middleware refuses to run unless Hangfire looks registered; KitBot passes its storage explicitly.
         services.TryAddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
         services.TryAddSingleton(_ => Hangfire.Dashboard.DashboardRoutes.Routes);
+        // Hangfire's dashboard checks every POST against IAntiforgery when one is registered; its pages send the
+        // token in this header. Nothing else in KitBot binds forms, so no other endpoint is affected.
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-KitBot-Dashboard-Token";
+            o.Cookie.Name = "KitBot.Dashboard.Antiforgery";
+        });
         services.AddSingleton<IReminderScheduler, HangfireReminderScheduler>();
         services.AddHostedService<ReminderHangfireServer>();
         return services;
@@ -73,6 +80,9 @@ public static class ReminderServiceCollectionExtensions
                 AsyncAuthorization = [new DashboardAccessFilter(options.Dashboard, logger)],
                 DisplayStorageConnectionString = false,
                 DashboardTitle = "KitBot reminders",
+                // Every dashboard POST (trigger, requeue, delete) must carry the anti-forgery token the dashboard's own
+                // pages hold: Hangfire checks it with IAntiforgery (registered in AddReminders) and answers 403 otherwise.
+                IgnoreAntiforgeryToken = false,
                 AppPath = null,
             },
             app.Services.GetRequiredService<JobStorage>());

@@ -14,7 +14,8 @@ namespace KitBot.Plans;
 /// Issues and checks plan download links: <c>GET /plans/download/{token}</c>, where the token is the practitioner's
 /// state key, the plan id, the format and an expiry time, encrypted and signed with ASP.NET Core Data Protection
 /// (purpose <see cref="Purpose"/>). A token cannot be altered to name another person or plan, reveals nothing about
-/// either, and stops working after <see cref="PlanOptions.DownloadLinkLifetime"/>, judged on the injected clock.
+/// either, and stops working after <see cref="PlanOptions.DownloadLinkLifetime"/>, judged on the injected clock. Each
+/// token carries a random nonce, and the first download spends it: a link works once, for whoever opens it first.
 /// </summary>
 public sealed class DownloadLinks
 {
@@ -53,6 +54,7 @@ public sealed class DownloadLinks
             ["p"] = planId,
             ["f"] = format == PlanFormat.Word ? "docx" : "txt",
             ["e"] = expires.ToUnixTimeSeconds(),
+            ["n"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         }.ToJsonString();
         var token = _protector.Protect(payload);
         return new DownloadLink(new Uri(BaseUrl(), PathPrefix.TrimStart('/') + token), DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
@@ -68,14 +70,15 @@ public sealed class DownloadLinks
             if (payload?["k"]?.GetValue<string>() is not { } key
                 || payload["p"]?.GetValue<string>() is not { } plan
                 || payload["e"]?.GetValue<long>() is not { } seconds
-                || payload["f"]?.GetValue<string>() is not ("docx" or "txt"))
+                || payload["f"]?.GetValue<string>() is not ("docx" or "txt")
+                || payload["n"]?.GetValue<string>() is not { Length: 32 } nonce)
             {
                 return new DownloadCheck(DownloadTokenStatus.Invalid, null);
             }
 
-            read = new DownloadToken(key, plan, payload["f"]!.GetValue<string>() == "docx" ? PlanFormat.Word : PlanFormat.Text, DateTimeOffset.FromUnixTimeSeconds(seconds));
+            read = new DownloadToken(key, plan, payload["f"]!.GetValue<string>() == "docx" ? PlanFormat.Word : PlanFormat.Text, DateTimeOffset.FromUnixTimeSeconds(seconds), nonce);
         }
-        catch (Exception e) when (e is CryptographicException or FormatException or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is CryptographicException or FormatException or JsonException or InvalidOperationException or ArgumentException)
         {
             // Altered, cut short, made up, or signed for another purpose or by keys this host does not have.
             return new DownloadCheck(DownloadTokenStatus.Invalid, null);

@@ -7,4 +7,5 @@ namespace KitBot.Plans;
 /// <param name="PlanId">The plan in that state.</param>
 /// <param name="Format">Word or plain text.</param>
 /// <param name="Expires">When the link stops working (UTC).</param>
-public sealed record DownloadToken(string StateKey, string PlanId, PlanFormat Format, DateTimeOffset Expires);
+/// <param name="Nonce">The link's own random id: the first download spends it (<see cref="DownloadTokenLedger"/>).</param>
+public sealed record DownloadToken(string StateKey, string PlanId, PlanFormat Format, DateTimeOffset Expires, string Nonce = "");

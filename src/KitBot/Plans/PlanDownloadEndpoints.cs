@@ -7,8 +7,9 @@ using KitBot.Storage;
 namespace KitBot.Plans;
 
 /// <summary>
-/// <c>GET /plans/download/{token}</c>: a whole plan as a file, for whoever holds a valid link. The token names the
-/// practitioner's own state and the plan, so it can reach nothing else; without a token there is nothing to get.
+/// <c>GET /plans/download/{token}</c>: a whole plan as a file, once, for whoever opens a valid link first. The token
+/// names the practitioner's own state and the plan, so it can reach nothing else; without a token there is nothing to
+/// get, and a used one gets nothing more.
 /// </summary>
 public static class PlanDownloadEndpoints
 {
@@ -21,6 +22,8 @@ public static class PlanDownloadEndpoints
     private static async Task<IResult> DownloadAsync(
         string token,
         DownloadLinks links,
+        DownloadTokenLedger ledger,
+        TimeProvider time,
         IConversationStore store,
         PracticeContent content,
         ILoggerFactory loggers,
@@ -40,12 +43,20 @@ public static class PlanDownloadEndpoints
                     "This download link has expired. In KitBot, open the plan from My plans and press a download button for a new link.");
         }
 
-        var (stateKey, planId, format, _) = check.Token!;
+        var (stateKey, planId, format, expires, nonce) = check.Token!;
         var stored = await store.LoadStateAsync(stateKey, cancellationToken);
         if (PlanDocument.Find(content, ConversationStateSerializer.Deserialize(stored.Json), planId) is not { } plan)
         {
             Log.PlanDownloadRefused(logger, "plan not found");
             return Plain(StatusCodes.Status404NotFound, "This plan is no longer in KitBot: it may have been deleted.");
+        }
+
+        // Spent before anything is sent: two requests racing for one link get one file between them.
+        if (!await ledger.TryConsumeAsync(nonce, expires, time.GetUtcNow(), cancellationToken))
+        {
+            Log.PlanDownloadRefused(logger, "used token");
+            return Plain(StatusCodes.Status410Gone,
+                "This download link has already been used: each link works once. In KitBot, open the plan from My plans and press a download button for a new link.");
         }
 
         var bytes = PlanExport.Render(plan, format);

@@ -13,9 +13,9 @@ public sealed class PlanOptions : IValidatableObject
     /// </summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    /// <summary>How long a download link works after it is issued.</summary>
+    /// <summary>How long a download link works after it is issued (it also stops after its first download).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Plans:DownloadLinkLifetime must be between 00:01:00 and 1.00:00:00.")]
-    public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// A folder for the keys that sign download links, shared by every KitBot instance behind one address. Empty

@@ -37,17 +37,14 @@ public static class AuditActions
         actions.AddRange(afterPlans.Where(id => !beforePlans.Contains(id)).Select(id => (PlanCreated, (string?)id)));
         actions.AddRange(beforePlans.Where(id => !afterPlans.Contains(id)).Select(id => (PlanDeleted, (string?)id)));
 
-        if (turn.Input is CardActionInput { Action: var action })
+        if (turn.Input is CardActionInput { Action: var action }
+            && action.Verb is PlanVerbs.Export or PlanVerbs.Text
+            && Value(action, "plan") is { } planId
+            && afterPlans.Contains(planId))
         {
-            if (action.Verb is PlanVerbs.Export or PlanVerbs.Text)
-            {
-                actions.Add((PlanExported, Value(action, "plan")));
-            }
-            else if (action.Verb.StartsWith("review.", StringComparison.Ordinal))
-            {
-                // The verb names the review action (done, snooze, stop...); the id is the review's, never its text.
-                actions.Add((action.Verb, Value(action, Dialogs.Reviews.ReviewVerbs.ReviewId)));
-            }
+            // Only an export of one of this person's own plans happened; a refused one (someone else's id, a made-up
+            // value) is not recorded. Review actions are audited by the host when they change a review.
+            actions.Add((PlanExported, planId));
         }
 
         return actions;

@@ -6,18 +6,31 @@ using Hangfire.Dashboard;
 namespace KitBot.Reminders;
 
 /// <summary>
-/// Who may open the Hangfire dashboard: requests from this machine itself, or, only when remote access is
-/// configured, remote requests with the configured user name and password (HTTP Basic). Never an anonymous
-/// remote user. A request that came through a proxy (forwarding headers) is remote, whatever address it came from.
+/// Who may open the Hangfire dashboard: requests from this machine itself (unless <c>AllowLocal</c> is off), or,
+/// only when remote access is configured, requests with the configured user name and password (HTTP Basic). Never
+/// an anonymous remote user. A request that came through a proxy (any client-address header) is remote, whatever
+/// address it came from; a proxy that adds no header cannot be told apart, which is why the deploy guide says to
+/// switch <c>AllowLocal</c> off behind a proxy on the same machine and rely on credentials.
 /// </summary>
 public sealed class DashboardAccessFilter(DashboardAccessOptions options, ILogger logger) : IDashboardAsyncAuthorizationFilter
 {
-    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host"];
+    // Headers proxies, CDNs and load balancers use to pass on the client's address or the original request. Any of
+    // them, or any header starting with a prefix below, marks the request as forwarded.
+    private static readonly string[] ForwardingHeaders =
+    [
+        "Forwarded", "X-Forwarded", "Forwarded-For", "X-Real-IP", "True-Client-IP", "X-Client-IP", "Client-IP",
+        "CF-Connecting-IP", "CF-Connecting-IPv6", "X-Cluster-Client-IP", "Fastly-Client-IP", "X-ProxyUser-Ip",
+        "X-Envoy-External-Address", "X-Envoy-Original-Path", "X-Azure-ClientIP", "X-Azure-SocketIP", "X-ARR-ClientIP",
+        "X-Appengine-User-IP", "X-Host", "X-Remote-IP", "X-Remote-Addr", "X-Originating-IP", "X-Client-Addr", "Via",
+        "X-Waws-Unencoded-Url", "X-Arr-Ssl", "X-MS-Forwarded-Client-IP",
+    ];
+
+    private static readonly string[] ForwardingPrefixes = ["X-Forwarded-", "X-Original-", "X-Real-", "X-Client-"];
 
     public Task<bool> AuthorizeAsync(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        if (IsLocal(http))
+        if (options.AllowLocal && IsLocal(http))
         {
             return Task.FromResult(true);
         }
@@ -39,12 +52,12 @@ public sealed class DashboardAccessFilter(DashboardAccessOptions options, ILogge
     }
 
     /// <summary>
-    /// Local means the loopback address itself or the server's own address, as Hangfire's local-only filter
-    /// counts it, and no proxy in between.
+    /// Local means a connection from the loopback address itself (127.0.0.1 or ::1) carrying no forwarding header of
+    /// any kind. The server's own other addresses do not count: a proxy on this machine can connect from them.
     /// </summary>
     public static bool IsLocal(HttpContext http)
     {
-        if (ForwardingHeaders.Any(h => http.Request.Headers.ContainsKey(h)))
+        if (IsForwarded(http.Request.Headers))
         {
             return false;
         }
@@ -60,9 +73,14 @@ public sealed class DashboardAccessFilter(DashboardAccessOptions options, ILogge
             remote = remote.MapToIPv4();
         }
 
-        return remote.Equals(IPAddress.Loopback) || remote.Equals(IPAddress.IPv6Loopback)
-            || remote.Equals(http.Connection.LocalIpAddress);
+        return remote.Equals(IPAddress.Loopback) || remote.Equals(IPAddress.IPv6Loopback);
     }
+
+    /// <summary>True when any header says a proxy passed the request on.</summary>
+    public static bool IsForwarded(IHeaderDictionary headers) =>
+        headers.Keys.Any(name =>
+            ForwardingHeaders.Any(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase))
+            || ForwardingPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
 
     private bool HasValidCredentials(string header)
     {

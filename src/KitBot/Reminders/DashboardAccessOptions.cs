@@ -16,6 +16,12 @@ public sealed class DashboardAccessOptions
     [RegularExpression("^/[A-Za-z0-9/_-]*$", ErrorMessage = "Reminders:Dashboard:Path must start with / and hold only letters, digits, /, _ and -.")]
     public string Path { get; set; } = "/hangfire";
 
+    /// <summary>
+    /// Open the dashboard without credentials to loopback connections carrying no forwarding header. Switch it off
+    /// when a proxy runs on the same machine (its connections are loopback too): then only credentials open it.
+    /// </summary>
+    public bool AllowLocal { get; set; } = true;
+
     /// <summary>Allow requests from other machines, with HTTP Basic authentication (use HTTPS).</summary>
     public bool AllowRemote { get; set; }
 

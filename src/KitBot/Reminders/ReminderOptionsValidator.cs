@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 namespace KitBot.Reminders;
 
 /// <summary>Checks what data annotations cannot: times, dates, zones, rules, and that remote dashboard access has credentials.</summary>
-public sealed class ReminderOptionsValidator(IOptions<StorageOptions> storage) : IValidateOptions<ReminderOptions>
+public sealed class ReminderOptionsValidator(IOptions<StorageOptions> storage, IOptions<Channels.Teams.ConnectorOptions>? connector = null) : IValidateOptions<ReminderOptions>
 {
+    /// <summary>The shortest lease that outlasts one delivery: two connector calls at their full budget, plus a minute.</summary>
+    public static TimeSpan MinimumLease(Channels.Teams.ConnectorOptions connector) => (connector.TotalBudget * 2) + TimeSpan.FromMinutes(1);
+
     public ValidateOptionsResult Validate(string? name, ReminderOptions options)
     {
         var errors = new List<string>();
@@ -61,6 +64,13 @@ public sealed class ReminderOptionsValidator(IOptions<StorageOptions> storage) :
             && string.IsNullOrWhiteSpace(storage.Value.PostgreSql.ConnectionString))
         {
             errors.Add("Reminders:Hangfire:Storage is PostgreSql but neither Reminders:Hangfire:ConnectionString nor Storage:PostgreSql:ConnectionString is set.");
+        }
+
+        // A lease shorter than one delivery (a conversation created, then the reminder sent, each within the connector's
+        // budget) lets a second sweep claim a reminder still being sent: it would arrive twice.
+        if (connector?.Value is { } budget && options.Lease < MinimumLease(budget))
+        {
+            errors.Add($"Reminders:Lease ({options.Lease}) must be at least {MinimumLease(budget)}: twice Teams:Connector:TotalBudget ({budget.TotalBudget}) plus a minute's margin, or a reminder still being sent could be sent again.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

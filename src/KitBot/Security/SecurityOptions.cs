@@ -3,11 +3,28 @@ using System.ComponentModel.DataAnnotations;
 namespace KitBot.Security;
 
 /// <summary>The <c>Security</c> settings section.</summary>
-public sealed class SecurityOptions
+public sealed class SecurityOptions : IValidatableObject
 {
     public const string Section = "Security";
 
     /// <summary>Inbound turns (messages, card actions, commands) one person may send a minute, per channel; more get 429.</summary>
     [Range(1, 100_000)]
     public int TurnsPerMinutePerUser { get; set; } = 60;
+
+    /// <summary>
+    /// The addresses of reverse proxies whose <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> KitBot believes
+    /// (ASP.NET Core's ForwardedHeaders middleware). Empty: no forwarded header is believed, from anywhere, loopback included.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var proxy in KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                yield return new ValidationResult($"Security:KnownProxies must list IP addresses; '{proxy}' is not one.", [nameof(KnownProxies)]);
+            }
+        }
+    }
 }

@@ -51,7 +51,7 @@ public sealed class PlanDownloadTests : IDisposable
         var plan = await StorePlanAsync(Alice, "29:alice");
         var link = Links.Issue(Alice, plan.Id, PlanFormat.Word);
         Assert.StartsWith("/plans/download/", link.Url.AbsolutePath);
-        Assert.Equal(_time.GetUtcNow().AddMinutes(15), link.Expires);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(5), link.Expires);
 
         using var response = await GetAsync(link.Url);
 
@@ -84,7 +84,7 @@ public sealed class PlanDownloadTests : IDisposable
         var plan = await StorePlanAsync(Alice, "29:alice");
         var link = Links.Issue(Alice, plan.Id, PlanFormat.Word);
 
-        _time.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
         using (var justInTime = await GetAsync(link.Url))
         {
             Assert.Equal(HttpStatusCode.OK, justInTime.StatusCode);
@@ -96,6 +96,49 @@ public sealed class PlanDownloadTests : IDisposable
         Assert.Contains("has expired", await expired.Content.ReadAsStringAsync());
         Assert.Null(expired.Content.Headers.ContentDisposition);
     }
+
+    [Fact]
+    public async Task ALinkUsedTwice_GivesTheFileOnce_AndAKindRefusalTheSecondTime()
+    {
+        var plan = await StorePlanAsync(Alice, "29:alice");
+        var link = Links.Issue(Alice, plan.Id, PlanFormat.Text);
+
+        using (var first = await GetAsync(link.Url))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.NotNull(first.Content.Headers.ContentDisposition);
+        }
+
+        // Anyone else with the same link afterwards, at any time before it expires, gets nothing.
+        using var second = await GetAsync(link.Url);
+        Assert.Equal(HttpStatusCode.Gone, second.StatusCode);
+        Assert.Contains("already been used", await second.Content.ReadAsStringAsync());
+        Assert.Null(second.Content.Headers.ContentDisposition);
+        Assert.Equal(1, _host.CountRows("download_used"));
+
+        // A new link for the same plan works (once).
+        using var fresh = await GetAsync(Links.Issue(Alice, plan.Id, PlanFormat.Text).Url);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task ManyRequestsRacingForOneLink_GetOneFileBetweenThem()
+    {
+        var plan = await StorePlanAsync(Alice, "29:alice");
+        var link = Links.Issue(Alice, plan.Id, PlanFormat.Text);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => GetAsync(link.Url)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Gone));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public void DefaultLinkLifetime_IsFiveMinutes() => Assert.Equal(TimeSpan.FromMinutes(5), new PlanOptions().DownloadLinkLifetime);
 
     [Fact]
     public async Task LinkLifetime_ComesFromSettings()

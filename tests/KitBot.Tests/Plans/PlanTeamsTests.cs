@@ -62,7 +62,7 @@ public sealed class PlanTeamsTests
         Assert.Equal(plan.Plan.Title + ", as a Word document.", sent.Summary);
         var card = engine.Data.Single(d => d.ContainsKey("url"));
         Assert.Equal("Download as Word", card["linkTitle"]!.GetValue<string>());
-        Assert.Equal(15, card["minutes"]!.GetValue<int>());
+        Assert.Equal(5, card["minutes"]!.GetValue<int>());
 
         using var file = await client.GetAsync(new Uri(card["url"]!.GetValue<string>()).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);

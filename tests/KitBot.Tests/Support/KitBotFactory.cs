@@ -89,7 +89,7 @@ public sealed class KitBotFactory : WebApplicationFactory<Program>
         {
             // The store pools connections, which keep the file open.
             SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", DatabasePath + "-journal" })
+            foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", DatabasePath + "-journal", Path.ChangeExtension(DatabasePath, ".key") })
             {
                 File.Delete(file);
             }

@@ -19,9 +19,21 @@ public sealed record BotFrameworkIdentity(bool Anonymous, string? ServiceUrl, IR
     /// <summary>The identity used when no app id is configured.</summary>
     public static BotFrameworkIdentity AnonymousDevelopment { get; } = new(true, null, null);
 
-    /// <summary>True when the token may carry this activity: same service URL, key endorsed for its channel.</summary>
+    /// <summary>
+    /// The channels a signing key without <c>endorsements</c> may speak for: the ones KitBot serves through the Bot
+    /// Framework metadata (PROTOCOLS.md section 2, items 2 and 5): <c>msteams</c>, the Bot Framework <c>emulator</c>
+    /// and <c>webchat</c> (the Agents Playground and Web Chat). Never an arbitrary <c>channelId</c>: a key that names
+    /// no channel is not thereby endorsed for all of them.
+    /// </summary>
+    public static IReadOnlySet<string> UnendorsedChannels { get; } = new HashSet<string>(["msteams", "emulator", "webchat"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when the token may carry this activity: same service URL, and the key endorsed for its channel (or,
+    /// when the key carries no endorsements, the channel one of <see cref="UnendorsedChannels"/>).
+    /// </summary>
     public bool Allows(Activity activity) =>
         Anonymous
         || (string.Equals(ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase)
-            && (Endorsements is null || (activity.ChannelId is { } channel && Endorsements.Contains(channel))));
+            && activity.ChannelId is { } channel
+            && (Endorsements?.Contains(channel) ?? UnendorsedChannels.Contains(channel)));
 }

@@ -25,6 +25,7 @@ public sealed class TeamsOptionsValidator(IConfiguration configuration) : IValid
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
                 $"Teams:AppId is empty, so KitBot would accept unauthenticated requests, but it is set to listen on " +
+                "(Urls, ASPNETCORE_URLS, HTTP_PORTS, ASPNETCORE_HTTP_PORTS or Kestrel:Endpoints) " +
                 $"{string.Join(", ", exposed)}. Set Teams:AppId (and Teams:AppPassword, Teams:TenantId), listen on " +
                 "localhost only, or set Teams:DangerouslyAllowAnonymousOnNonLoopback to true for an isolated test network.");
     }
@@ -32,6 +33,13 @@ public sealed class TeamsOptionsValidator(IConfiguration configuration) : IValid
     private static ValidateOptionsResult ValidateTokenChecks(TeamsOptions options)
     {
         var failures = new List<string>();
+
+        // Outbound tokens come from here with the app's secret: over TLS only (plain http on loopback for a test fake).
+        if (!Uri.TryCreate(options.AuthorityHost, UriKind.Absolute, out var authority)
+            || !(authority.Scheme == Uri.UriSchemeHttps || (authority.Scheme == Uri.UriSchemeHttp && IsLoopback(authority.AbsoluteUri))))
+        {
+            failures.Add($"Teams:AuthorityHost must be an absolute https URL such as https://login.microsoftonline.com (plain http only on loopback, for tests); it is '{options.AuthorityHost}'.");
+        }
 
         // The signing keys decide who may talk to KitBot: fetch them over TLS, except from a local test server.
         if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
@@ -48,13 +56,27 @@ public sealed class TeamsOptionsValidator(IConfiguration configuration) : IValid
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    /// <summary>
+    /// Every address KitBot may listen on, from any source Kestrel reads: <c>Urls</c> / <c>--urls</c> /
+    /// <c>ASPNETCORE_URLS</c>, <c>HTTP_PORTS</c> / <c>HTTPS_PORTS</c> (and their <c>ASPNETCORE_</c> / <c>DOTNET_</c>
+    /// forms, which bind every interface), and <c>Kestrel:Endpoints</c>. Read from the configuration and straight from
+    /// the environment, so an empty <c>Urls</c> cannot hide a port variable Kestrel falls back to.
+    /// </summary>
     internal static IEnumerable<string> ListenUrls(IConfiguration configuration)
     {
-        var urls = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "")
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        static IEnumerable<string> Split(string? value) =>
+            (value ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var urls = new[] { configuration["urls"], configuration["ASPNETCORE_URLS"], Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Environment.GetEnvironmentVariable("DOTNET_URLS") }
+            .SelectMany(Split);
+        string[] portKeys = ["http_ports", "https_ports", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_HTTP_PORTS", "DOTNET_HTTPS_PORTS"];
+        var ports = portKeys
+            .SelectMany(key => new[] { configuration[key], Environment.GetEnvironmentVariable(key), Environment.GetEnvironmentVariable(key.ToUpperInvariant()) })
+            .SelectMany(Split)
+            .Select(port => $"http://*:{port}");
         var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren()
             .Select(e => e["Url"]).OfType<string>();
-        return urls.Concat(endpoints);
+        return urls.Concat(ports).Concat(endpoints).Distinct(StringComparer.OrdinalIgnoreCase);
     }
 
     internal static bool IsLoopback(string url)

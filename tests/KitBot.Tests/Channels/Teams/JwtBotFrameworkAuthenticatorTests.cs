@@ -156,6 +156,20 @@ public sealed class JwtBotFrameworkAuthenticatorTests : IAsyncLifetime
         Assert.Single(_kitBot.Connector.Sent);
     }
 
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("directline")]
+    [InlineData("telegram")]
+    [InlineData("MSTEAMS")]
+    [InlineData("made-up-channel")]
+    public async Task Message_SignedWithKeyWithoutEndorsements_ForAnyOtherChannel_IsRefused(string channelId)
+    {
+        using var unendorsed = new TestSigningKey("key-plain", endorsements: null);
+        _keys.Publish(unendorsed);
+
+        AssertRefused(await PostMessageAsync(Token(key: unendorsed), channelId));
+    }
+
     [Fact]
     public async Task Message_SignedWithRotatedKey_IsAcceptedAfterKeysAreFetchedAgain()
     {
