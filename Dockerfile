@@ -9,7 +9,6 @@ WORKDIR /app
 COPY --from=build /app .
 # KitBot listens on 8080 inside the container; put TLS in front (App Service, ingress, reverse proxy).
 ENV ASPNETCORE_URLS=http://+:8080 \
-    Urls=http://+:8080 \
     Storage__Sqlite__Path=/data/kitbot.db
 VOLUME /data
 EXPOSE 8080

@@ -5,6 +5,12 @@ var command = args is [var first, ..] && !first.StartsWith('-') ? first : "serve
 var settings = command == "serve" ? args : args[1..];
 
 var builder = KitBotHost.CreateBuilder(settings);
+if (command == "package-teams")
+{
+    // Reads only Teams:AppId and TeamsApp: no host is built, so no secret or database is needed.
+    return KitBot.Packaging.TeamsPackageCommand.Run(builder.Configuration, builder.Configuration["out"] ?? "kitbot-teams.zip", Console.Out, Console.Error);
+}
+
 builder.AddKitBot();
 
 switch (command)
@@ -14,8 +20,6 @@ switch (command)
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await builder.Build().RunConsoleChatAsync();
         return 0;
-    case "package-teams":
-        return KitBotHost.WriteTeamsPackage(builder.Build(), builder.Configuration["out"] ?? "kitbot-teams.zip");
     case "serve":
         var app = builder.Build();
         app.MapKitBot();

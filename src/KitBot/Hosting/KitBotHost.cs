@@ -16,12 +16,32 @@ public static class KitBotHost
     /// A builder rooted at the application folder, where the build puts <c>appsettings.json</c> and <c>cards/</c>
     /// from the repository root, so the host behaves the same whatever folder it is started from.
     /// </summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+
+        // Where KitBot listens is set as in any ASP.NET Core app (ASPNETCORE_URLS, --urls, Urls, Kestrel:Endpoints,
+        // ASPNETCORE_HTTP_PORTS); only when none of them is set does it fall back to its own default.
+        if (!HasListenSetting(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Where KitBot listens when nothing says otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    internal static bool HasListenSetting(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["urls"])
+        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
+        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
 
     /// <summary>Registers everything KitBot needs.</summary>
     public static WebApplicationBuilder AddKitBot(this WebApplicationBuilder builder)
@@ -75,26 +95,6 @@ public static class KitBotHost
         return builder;
     }
 
-    /// <summary>Writes the Teams app package for the configured bot; returns the process exit code.</summary>
-    public static int WriteTeamsPackage(WebApplication app, string path)
-    {
-        var teams = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
-        var package = app.Services.GetRequiredService<IOptions<Packaging.TeamsAppOptions>>().Value;
-        try
-        {
-            var manifest = Packaging.TeamsAppPackage.Manifest(teams.AppId, package);
-            using var zip = File.Create(path);
-            Packaging.TeamsAppPackage.Write(zip, manifest, Path.Combine(AppContext.BaseDirectory, "teams"));
-            Console.WriteLine($"Teams app package written to {Path.GetFullPath(path)}. Upload it in the Teams admin centre (Manage apps, Upload).");
-            return 0;
-        }
-        catch (InvalidOperationException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 1;
-        }
-    }
-
     /// <summary>Runs the terminal chat on standard input and output.</summary>
     public static Task RunConsoleChatAsync(this WebApplication app) =>
         app.Services.GetRequiredService<Channels.Console.ConsoleChat>().RunAsync(Console.In, Console.Out, CancellationToken.None);
@@ -102,7 +102,7 @@ public static class KitBotHost
     /// <summary>Tells the person who started KitBot where it listens and how to talk to it.</summary>
     public static void PrintWelcome(WebApplication app)
     {
-        var url = app.Urls.FirstOrDefault() ?? "http://localhost:3978";
+        var url = app.Urls.FirstOrDefault() ?? DefaultUrl;
         var messages = url.TrimEnd('/') + "/api/messages";
         Log.Listening(app.Logger, messages);
         Console.WriteLine($"""

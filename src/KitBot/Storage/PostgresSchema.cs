@@ -96,5 +96,18 @@ internal static class PostgresSchema
             set_by TEXT NOT NULL,
             updated_at BIGINT NOT NULL)
         """,
+        // Slack on several instances (issue 15): event ids already taken (Slack's retries land on any instance) and the
+        // forms behind "Open the form" buttons (the modal may be submitted through another instance), both with expiry.
+        """
+        CREATE TABLE slack_event (
+            event_id TEXT PRIMARY KEY,
+            expires_at BIGINT NOT NULL);
+        CREATE INDEX slack_event_expires ON slack_event (expires_at);
+        CREATE TABLE slack_form (
+            id TEXT PRIMARY KEY,
+            body TEXT NOT NULL,
+            expires_at BIGINT NOT NULL);
+        CREATE INDEX slack_form_expires ON slack_form (expires_at)
+        """,
     ];
 }

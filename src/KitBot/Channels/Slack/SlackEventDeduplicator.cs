@@ -1,55 +1,58 @@
+using KitBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KitBot.Channels.Slack;
 
 /// <summary>
 /// Remembers recent <c>event_id</c>s so Slack's retries (after a slow or lost acknowledgement) are processed once.
-/// Bounded and expiring, in memory: right for one instance. Several instances behind a load balancer would need
-/// the shared store instead, since a retry can reach a different instance.
+/// In KitBot's database (table <c>slack_event</c>), so a retry that reaches another instance is recognised too;
+/// each id expires after Slack:DeduplicationWindow.
 /// </summary>
-public sealed class SlackEventDeduplicator(IOptions<SlackOptions> options, TimeProvider time)
+public sealed class SlackEventDeduplicator(IOptions<SlackOptions> options, TimeProvider time, StorageConnections connections)
 {
-    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
-    private readonly Queue<(string Id, DateTimeOffset Expires)> _order = new();
+    private long _nextPrune;
 
-    /// <summary>True the first time an event id is seen within the window; false for a retry.</summary>
+    /// <summary>True the first time an event id is seen within the window, on any instance; false for a retry.</summary>
     public bool TryBegin(string eventId)
     {
-        var now = time.GetUtcNow();
-        lock (_seen)
-        {
-            Prune(now);
-            if (_seen.TryGetValue(eventId, out var expires) && expires > now)
-            {
-                return false;
-            }
-
-            var until = now + options.Value.DeduplicationWindow;
-            _seen[eventId] = until;
-            _order.Enqueue((eventId, until));
-            return true;
-        }
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        Prune(now);
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        // Inserted, or an expired row taken over: 1 row. A live row (a retry): 0.
+        command.CommandText = """
+            INSERT INTO slack_event (event_id, expires_at) VALUES (@id, @until)
+            ON CONFLICT (event_id) DO UPDATE SET expires_at = excluded.expires_at WHERE slack_event.expires_at <= @now
+            """;
+        command.Add("@id", eventId);
+        command.Add("@until", now + (long)options.Value.DeduplicationWindow.TotalMilliseconds);
+        command.Add("@now", now);
+        return command.ExecuteNonQuery() == 1;
     }
 
     /// <summary>Forgets an event id whose processing could not start, so Slack's retry is accepted.</summary>
     public void Forget(string eventId)
     {
-        lock (_seen)
-        {
-            _seen.Remove(eventId);
-        }
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM slack_event WHERE event_id = @id";
+        command.Add("@id", eventId);
+        command.ExecuteNonQuery();
     }
 
-    private void Prune(DateTimeOffset now)
+    /// <summary>At most once a minute, deletes the ids whose window has passed.</summary>
+    private void Prune(long now)
     {
-        var capacity = options.Value.DeduplicationCapacity;
-        while (_order.TryPeek(out var oldest) && (oldest.Expires <= now || _order.Count > capacity))
+        var due = Interlocked.Read(ref _nextPrune);
+        if (now < due || Interlocked.CompareExchange(ref _nextPrune, now + 60_000, due) != due)
         {
-            _order.Dequeue();
-            if (_seen.TryGetValue(oldest.Id, out var expires) && expires == oldest.Expires)
-            {
-                _seen.Remove(oldest.Id);
-            }
+            return;
         }
+
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM slack_event WHERE expires_at <= @now";
+        command.Add("@now", now);
+        command.ExecuteNonQuery();
     }
 }

@@ -1,22 +1,20 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using KitBot.Storage;
 
 namespace KitBot.Channels.Slack;
 
 /// <summary>
-/// Forms too large for a Slack message, kept in memory until their "Open the form" button is pressed: a button value
-/// holds 2000 characters, a form far more. Bounded in number and age; after a restart (or on another instance) the
-/// button says the form is gone and the person asks again.
+/// Forms too large for a Slack message, kept until their "Open the form" button is pressed: a button value holds
+/// 2000 characters, a form far more. In KitBot's database (table <c>slack_form</c>), so the modal opens and is
+/// submitted through any instance; each form expires after <see cref="Lifetime"/>.
 /// </summary>
-public sealed class SlackFormStore(TimeProvider time)
+public sealed class SlackFormStore(TimeProvider time, StorageConnections connections)
 {
     /// <summary>How long a posted form can still be opened.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    /// <summary>At most this many forms are kept; the oldest go first.</summary>
-    public const int Capacity = 2000;
-
-    private readonly ConcurrentDictionary<string, (SlackForm Form, DateTimeOffset Stored)> _forms = new(StringComparer.Ordinal);
+    private long _nextPrune;
 
     /// <summary>A new, unguessable form id (safe in a button value and an action's data).</summary>
     public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
@@ -24,23 +22,59 @@ public sealed class SlackFormStore(TimeProvider time)
     /// <summary>Keeps a form under <paramref name="id"/>.</summary>
     public void Save(string id, SlackForm form)
     {
-        var now = time.GetUtcNow();
-        _forms[id] = (form, now);
-        if (_forms.Count > Capacity)
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        Prune(now);
+        var body = new JsonObject
         {
-            foreach (var old in _forms.Where(f => now - f.Value.Stored > Lifetime).Select(f => f.Key).ToList())
-            {
-                _forms.TryRemove(old, out _);
-            }
-
-            foreach (var old in _forms.OrderBy(f => f.Value.Stored).Take(_forms.Count - Capacity).Select(f => f.Key).ToList())
-            {
-                _forms.TryRemove(old, out _);
-            }
-        }
+            ["title"] = form.Title,
+            ["blocks"] = form.Blocks.DeepClone(),
+            ["submitLabel"] = form.SubmitLabel,
+            ["submitData"] = form.SubmitData?.DeepClone(),
+        };
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO slack_form (id, body, expires_at) VALUES (@id, @body, @until)
+            ON CONFLICT (id) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at
+            """;
+        command.Add("@id", id);
+        command.Add("@body", body.ToJsonString());
+        command.Add("@until", now + (long)Lifetime.TotalMilliseconds);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The form stored under <paramref name="id"/>, unless unknown or expired.</summary>
-    public SlackForm? Find(string id) =>
-        _forms.TryGetValue(id, out var entry) && time.GetUtcNow() - entry.Stored <= Lifetime ? entry.Form : null;
+    public SlackForm? Find(string id)
+    {
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT body FROM slack_form WHERE id = @id AND expires_at > @now";
+        command.Add("@id", id);
+        command.Add("@now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        if (command.ExecuteScalar() is not string text || JsonNode.Parse(text) is not JsonObject body)
+        {
+            return null;
+        }
+
+        return new SlackForm(
+            body["title"]!.GetValue<string>(),
+            body["blocks"]!.AsArray(),
+            body["submitLabel"]!.GetValue<string>(),
+            body["submitData"] as JsonObject);
+    }
+
+    private void Prune(long now)
+    {
+        var due = Interlocked.Read(ref _nextPrune);
+        if (now < due || Interlocked.CompareExchange(ref _nextPrune, now + 60_000, due) != due)
+        {
+            return;
+        }
+
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM slack_form WHERE expires_at <= @now";
+        command.Add("@now", now);
+        command.ExecuteNonQuery();
+    }
 }

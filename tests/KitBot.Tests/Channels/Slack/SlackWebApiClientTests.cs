@@ -137,7 +137,11 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     [Fact]
     public void Deduplicator_RemembersAnEventIdForItsWindow()
     {
-        var dedupe = new SlackEventDeduplicator(Options.Create(new SlackOptions { DeduplicationWindow = TimeSpan.FromMinutes(10) }), _time);
+        var path = Path.Combine(Path.GetTempPath(), "kitbot-tests", $"{Guid.NewGuid():N}.db");
+        var storage = Options.Create(new KitBot.Storage.StorageOptions { Sqlite = { Path = path } });
+        using var services = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
+        var dedupe = new SlackEventDeduplicator(Options.Create(new SlackOptions { DeduplicationWindow = TimeSpan.FromMinutes(10) }), _time,
+            new KitBot.Storage.StorageConnections(storage, services));
 
         Assert.True(dedupe.TryBegin("Ev1"));
         Assert.False(dedupe.TryBegin("Ev1"));
