@@ -59,7 +59,7 @@ public sealed class SlackTwoHostTests(PostgresServer postgres) : IClassFixture<P
         var reference = await sender.OpenDirectMessageAsync(SlackRequests.TeamId, "U2H2", CancellationToken.None);
         var sample = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TemplateCards.Folder, "samples", "consult-factors.json")))!.AsObject();
         var card = new KitBot.Dialogs.Turns.CardReply("consult-factors", sample, "Consultation: factors");
-        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await sender.SendAsync(reference!, [card], CancellationToken.None));
+        Assert.Equal(KitBot.Channels.Teams.ConnectorOutcome.Sent, await a.Get<KitBot.Channels.ChannelDirectory>().SendAsync(reference!, [card], CancellationToken.None));
         var post = slack.Calls.Last(c => c.Method == "chat.postMessage" && c.Channel == "DU2H2");
 
         // The button press reaches the other host, which finds the form in the database.
