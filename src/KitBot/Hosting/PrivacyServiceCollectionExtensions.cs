@@ -29,6 +29,7 @@ public static class PrivacyServiceCollectionExtensions
         // The key ring is encrypted with a key that is not in the database (DataProtection:Key, or a key file beside
         // the SQLite file), so a copy of the database alone decrypts nothing.
         services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyProtectionOptions>, KeyProtectionOptionsValidator>();
         services.AddSingleton(sp => KeyEncryptionKey.Load(
             sp.GetRequiredService<IOptions<KeyProtectionOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddOptions<KeyManagementOptions>().PostConfigure<KeyEncryptionKey>((keys, key) =>

@@ -51,9 +51,13 @@ public sealed class RequestDecisionsTests
     }
 
     [Fact]
-    public void ARequestVerbReachingTheCore_SaysKindlyItIsNotAvailableHere() =>
+    public void RequestVerbs_BelongToTheHost_SoAStrayOneReachingTheCoreChangesNothing()
+    {
+        Assert.DoesNotContain(RequestVerbs.Submit, new KitBot.Dialogs.Engine.DialogEngine().Verbs);
+
         new Transcript().Click(RequestVerbs.Submit, new Dictionary<string, string> { [RequestVerbs.Question] = "A question?" }, card: RequestCards.Form())
-            .ExpectText("not available in this channel yet").ExpectNoCard();
+            .ExpectText("nothing has changed").ExpectCard(MainMenu.WelcomeTemplate);
+    }
 
     [Fact]
     public void Card_ShowsOnlyTheActionsThatFitItsState()

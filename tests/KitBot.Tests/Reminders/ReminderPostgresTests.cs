@@ -16,14 +16,8 @@ public sealed class ReminderPostgresTests(PostgresServer postgres) : IClassFixtu
 
         var database = await postgres.CreateDatabaseAsync("two_hosts");
         await using var connector = await FakeConnector.StartAsync();
-        string[] settings =
-        [
-            "Storage:Provider=PostgreSql",
-            $"Storage:PostgreSql:ConnectionString={database}",
-            "Reminders:Hangfire:Storage=PostgreSql",
-            "Reminders:DeliveryConcurrency=8",
-            "Reminders:SweepBatch=100",
-        ];
+        var settings = PostgresServer.HostSettings(database,
+            "Reminders:Hangfire:Storage=PostgreSql", "Reminders:DeliveryConcurrency=8", "Reminders:SweepBatch=100");
         await using var a = await ReminderHost.StartAsync(hangfireServer: true, settings: settings);
         await using var b = await ReminderHost.StartAsync(hangfireServer: true, settings: settings);
 
@@ -67,7 +61,7 @@ public sealed class ReminderPostgresTests(PostgresServer postgres) : IClassFixtu
         Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
 
         var database = await postgres.CreateDatabaseAsync("claims");
-        await using var host = await ReminderHost.StartAsync(settings: ["Storage:Provider=PostgreSql", $"Storage:PostgreSql:ConnectionString={database}"]);
+        await using var host = await ReminderHost.StartAsync(settings: PostgresServer.HostSettings(database));
         var store = host.Reviews;
         var now = DateTimeOffset.Parse("2025-06-16T08:30:00Z", CultureInfo.InvariantCulture);
         var review = new StoredReview(

@@ -15,7 +15,7 @@ public sealed class RequestPostgresTests(PostgresServer postgres) : IClassFixtur
         Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
 
         var database = await postgres.CreateDatabaseAsync("request_claims");
-        string[] settings = ["Storage:Provider=PostgreSql", $"Storage:PostgreSql:ConnectionString={database}"];
+        string[] settings = PostgresServer.HostSettings(database);
         await using var s = await StartAsync("2026-01-19T10:00:00Z", true, settings);
         await using var other = await ReminderHost.StartAsync(s.Clock, settings:
         [

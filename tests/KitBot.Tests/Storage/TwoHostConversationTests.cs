@@ -24,7 +24,7 @@ public sealed class TwoHostConversationTests(PostgresServer postgres) : IClassFi
 
         var database = await postgres.CreateDatabaseAsync("two_hosts_turns");
         await using var connector = await FakeConnector.StartAsync();
-        string[] settings = ["Storage:Provider=PostgreSql", $"Storage:PostgreSql:ConnectionString={database}", "Security:TurnsPerMinutePerUser=1000"];
+        string[] settings = PostgresServer.HostSettings(database, "Security:TurnsPerMinutePerUser=1000");
         await using var a = await ReminderHost.StartAsync(settings: settings);
         await using var b = await ReminderHost.StartAsync(settings: settings);
         using var clientA = new HttpClient { BaseAddress = new Uri(a.Url) };

@@ -24,6 +24,15 @@ public sealed class PostgresServer : IAsyncLifetime
     public string ConnectionString(string database = "postgres") =>
         $"Host=127.0.0.1;Port={Port};Username=kitbot;Database={database};Pooling=true;Maximum Pool Size=40;Timeout=30;Command Timeout=60";
 
+    /// <summary>
+    /// What a KitBot host needs to run on <paramref name="database"/>: the provider, the connection string and the
+    /// key-encryption key every instance on one database shares (KitBot refuses PostgreSQL without one).
+    /// </summary>
+    public static string[] HostSettings(string database, params string[] more) =>
+        ["Storage:Provider=PostgreSql", $"Storage:PostgreSql:ConnectionString={database}", $"DataProtection:Key={SharedKey}", .. more];
+
+    private static readonly string SharedKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     /// <summary>Creates an empty database (so tests sharing the server stay apart) and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
     {

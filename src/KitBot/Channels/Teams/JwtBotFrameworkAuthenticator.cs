@@ -22,16 +22,19 @@ public sealed class JwtBotFrameworkAuthenticator : IBotFrameworkAuthenticator, I
     private readonly TimeProvider _time;
     private readonly ILogger<JwtBotFrameworkAuthenticator> _logger;
     private readonly HttpClient _http;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
+    private readonly string _metadataUrl;
+    private readonly HttpDocumentRetriever _retriever;
     private readonly JsonWebTokenHandler _handler = new();
 
-    static JwtBotFrameworkAuthenticator()
-    {
-        // Since Microsoft.IdentityModel 8, RequestRefresh only starts a background fetch, so the retry after an
-        // unknown kid would still see the old keys. Blocking mode restores "refresh, then the next
-        // GetConfigurationAsync waits for the new keys". The switch is process-wide; nothing else here uses it.
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
-    }
+    // Our own cache rather than the library's ConfigurationManager: its refresh-on-demand depends on a process-wide
+    // switch read once, wherever the library first looks, and on the system clock. This one reads the injected clock.
+    private readonly SemaphoreSlim _fetch = new(1, 1);
+    private OpenIdConnectConfiguration? _configuration;
+    private DateTimeOffset _fetchedAt;
+    private DateTimeOffset? _lastUnknownKeyFetch;
+
+    /// <summary>How often an unknown key id may make KitBot fetch the keys again, so bogus kids cannot hammer the endpoint.</summary>
+    private static readonly TimeSpan UnknownKeyRefetch = TimeSpan.FromMinutes(5);
 
     public JwtBotFrameworkAuthenticator(IOptions<TeamsOptions> options, TimeProvider time, ILogger<JwtBotFrameworkAuthenticator> logger)
     {
@@ -40,6 +43,7 @@ public sealed class JwtBotFrameworkAuthenticator : IBotFrameworkAuthenticator, I
         _logger = logger;
 
         var url = new Uri(_options.OpenIdMetadataUrl, UriKind.Absolute);
+        _metadataUrl = url.AbsoluteUri;
 
         // Long-lived, so connections are recycled to follow DNS changes; the channel gives up after about 15 s.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -48,14 +52,7 @@ public sealed class JwtBotFrameworkAuthenticator : IBotFrameworkAuthenticator, I
         };
 
         // Plain http only for a loopback metadata server (tests); TeamsOptionsValidator refuses anything else.
-        var retriever = new HttpDocumentRetriever(_http) { RequireHttps = !IsLoopbackHttp(url) };
-        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(url.AbsoluteUri, new OpenIdConnectConfigurationRetriever(), retriever)
-        {
-            // The library refuses intervals under 5 minutes; TeamsOptions' range starts there too.
-            AutomaticRefreshInterval = _options.SigningKeyRefresh < BaseConfigurationManager.MinimumAutomaticRefreshInterval
-                ? BaseConfigurationManager.MinimumAutomaticRefreshInterval
-                : _options.SigningKeyRefresh,
-        };
+        _retriever = new HttpDocumentRetriever(_http) { RequireHttps = !IsLoopbackHttp(url) };
     }
 
     public async Task<BotFrameworkIdentity?> AuthenticateAsync(string? authorizationHeader, CancellationToken cancellationToken)
@@ -76,7 +73,7 @@ public sealed class JwtBotFrameworkAuthenticator : IBotFrameworkAuthenticator, I
         OpenIdConnectConfiguration configuration;
         try
         {
-            configuration = await _metadata.GetConfigurationAsync(cancellationToken);
+            configuration = await GetConfigurationAsync(stale: null, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -87,13 +84,11 @@ public sealed class JwtBotFrameworkAuthenticator : IBotFrameworkAuthenticator, I
         var result = await ValidateAsync(token, configuration);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
-            // The channel may have rotated its keys since the last fetch: fetch once more (throttled by the
-            // library's RefreshInterval, so a stream of bogus kids cannot hammer the metadata endpoint).
-            _metadata.RequestRefresh();
+            // The channel may have rotated its keys since the last fetch: fetch once more (throttled).
             OpenIdConnectConfiguration refreshed;
             try
             {
-                refreshed = await _metadata.GetConfigurationAsync(cancellationToken);
+                refreshed = await GetConfigurationAsync(stale: configuration, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -127,7 +122,63 @@ public sealed class JwtBotFrameworkAuthenticator : IBotFrameworkAuthenticator, I
         return new BotFrameworkIdentity(false, serviceUrl, Endorsements(configuration, kid));
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _fetch.Dispose();
+    }
+
+    /// <summary>
+    /// The channel's OpenID configuration, fetched again after <see cref="TeamsOptions.SigningKeyRefresh"/>, or when
+    /// <paramref name="stale"/> (the configuration that did not know a token's key) is still the newest and the
+    /// last such fetch was long enough ago. A failed scheduled refresh keeps the keys already held.
+    /// </summary>
+    private async Task<OpenIdConnectConfiguration> GetConfigurationAsync(OpenIdConnectConfiguration? stale, CancellationToken cancellationToken)
+    {
+        if (stale is null && _configuration is { } cached && _time.GetUtcNow() - _fetchedAt < _options.SigningKeyRefresh)
+        {
+            return cached;
+        }
+
+        await _fetch.WaitAsync(cancellationToken);
+        try
+        {
+            var now = _time.GetUtcNow();
+            var current = _configuration;
+            if (current is not null && !ReferenceEquals(current, stale) && now - _fetchedAt < _options.SigningKeyRefresh)
+            {
+                return current;
+            }
+
+            if (stale is not null)
+            {
+                if (_lastUnknownKeyFetch is { } last && now - last < UnknownKeyRefetch)
+                {
+                    return current ?? stale;
+                }
+
+                _lastUnknownKeyFetch = now;
+            }
+
+            try
+            {
+                current = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataUrl, _retriever, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && current is not null && stale is null)
+            {
+                Log.SigningKeysUnavailable(_logger, e.GetType().Name);
+                return current;
+            }
+
+            _configuration = current;
+            _fetchedAt = now;
+            return current;
+        }
+        finally
+        {
+            _fetch.Release();
+        }
+    }
 
     private Task<TokenValidationResult> ValidateAsync(string token, OpenIdConnectConfiguration configuration) =>
         _handler.ValidateTokenAsync(token, new TokenValidationParameters

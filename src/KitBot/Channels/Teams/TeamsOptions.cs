@@ -34,7 +34,7 @@ public sealed class TeamsOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often the signing keys are fetched again even without an unknown key id.</summary>
-    /// <remarks>At least 5 minutes: Microsoft.IdentityModel's ConfigurationManager refuses shorter intervals.</remarks>
+    /// <remarks>At least 5 minutes, so the channel's metadata endpoint is not asked more often than it needs.</remarks>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan SigningKeyRefresh { get; set; } = TimeSpan.FromHours(24);
 

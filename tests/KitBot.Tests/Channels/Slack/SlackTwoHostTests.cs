@@ -22,7 +22,7 @@ public sealed class SlackTwoHostTests(PostgresServer postgres) : IClassFixture<P
         Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
         var database = await postgres.CreateDatabaseAsync(name);
         var slack = await FakeSlackApi.StartAsync();
-        string[] settings = ["Storage:Provider=PostgreSql", $"Storage:PostgreSql:ConnectionString={database}", "Security:TurnsPerMinutePerUser=1000"];
+        string[] settings = PostgresServer.HostSettings(database, "Security:TurnsPerMinutePerUser=1000");
         return (slack, await SlackHost.StartAsync(slack, settings), await SlackHost.StartAsync(slack, settings));
     }
 
