@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KitBot.Testing;
 
 namespace KitBot.EndToEnd.Support;
 
@@ -19,19 +20,11 @@ public sealed record PlaygroundMessage(string Action, string Id, string? FromId,
     /// </summary>
     public JsonObject ActionData(string verb)
     {
-        var data = Descendants(Card ?? throw new InvalidOperationException($"Message {Id} has no card."))
-            .Where(o => o["type"]?.ToString() is "Action.Submit" or "Action.Execute")
+        var data = CardScreen.Buttons(Card ?? throw new InvalidOperationException($"Message {Id} has no card."))
             .Select(o => o["data"] as JsonObject)
             .FirstOrDefault(d => d?["verb"]?.ToString() == verb);
         return (JsonObject?)data?.DeepClone() ?? throw new InvalidOperationException($"The card has no button for '{verb}'.");
     }
-
-    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)),
-        JsonArray a => a.OfType<JsonNode>().SelectMany(Descendants),
-        _ => [],
-    };
 
     public string Describe() => $"{Action} {Id}: {Text ?? Card?.ToJsonString()[..Math.Min(200, Card.ToJsonString().Length)]}";
 

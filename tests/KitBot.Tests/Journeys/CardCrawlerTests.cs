@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KitBot.Testing;
 using KitBot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
@@ -101,7 +102,7 @@ public sealed partial class CardCrawlerTests(ITestOutputHelper output) : IAsyncL
             // in the first row of a repeated group (one important person, not six).
             var (card, action) = me.Find(a => a["title"]?.GetValue<string>() == title)
                 ?? throw new InvalidOperationException($"'{title}' is not on screen.");
-            var answers = CardUser.Descendants(card)
+            var answers = CardScreen.Descendants(card)
                 .Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true
                     && o["id"]?.GetValue<string>() is { } id && !LaterRow().IsMatch(id) && string.IsNullOrEmpty(o["value"]?.ToString()))
                 .ToDictionary(o => o["id"]!.GetValue<string>(), _ => CardUser.FirstChoice);
@@ -114,13 +115,13 @@ public sealed partial class CardCrawlerTests(ITestOutputHelper output) : IAsyncL
     }
 
     private static IEnumerable<string> Titles(IEnumerable<JsonObject> screen) =>
-        screen.SelectMany(CardUser.Buttons).Select(b => b["title"]?.GetValue<string>()).OfType<string>().Distinct(StringComparer.Ordinal);
+        screen.SelectMany(CardScreen.Buttons).Select(b => b["title"]?.GetValue<string>()).OfType<string>().Distinct(StringComparer.Ordinal);
 
     /// <summary>What makes two screens the same to a person: each card's heading and the buttons it shows.</summary>
     private static string Signature(IEnumerable<JsonObject> screen) =>
         string.Join("||", screen.Select(card =>
-            CardUser.Descendants(card).FirstOrDefault(o => o["type"]?.GetValue<string>() == "TextBlock")?["text"]?.GetValue<string>() + ":"
-            + string.Join("|", CardUser.Buttons(card)
+            CardScreen.Descendants(card).FirstOrDefault(o => o["type"]?.GetValue<string>() == "TextBlock")?["text"]?.GetValue<string>() + ":"
+            + string.Join("|", CardScreen.Buttons(card)
                 .Select(b => (b["data"]?["verb"]?.GetValue<string>() ?? b["verb"]?.GetValue<string>()) + ":" + b["title"]?.GetValue<string>())
                 .Order(StringComparer.Ordinal))));
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KitBot.Cards;
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
+using KitBot.Testing;
 using KitBot.Tests.Support;
 using KitBot.Turns;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +19,7 @@ public sealed class CardUser(ReminderHost host, FakeConnector connector, Convers
     private int _seen;
 
     /// <summary>An answer meaning "the first choice the card offers".</summary>
-    public const string FirstChoice = "(first choice)";
+    public const string FirstChoice = CardScreen.FirstChoice;
 
     /// <summary>Everything the bot sent this person, in order.</summary>
     public IReadOnlyList<ConnectorCall> Received => [.. connector.Calls.Where(c => c.ConversationId == chat.ConversationId)];
@@ -55,60 +56,9 @@ public sealed class CardUser(ReminderHost host, FakeConnector connector, Convers
     public Task PressAsync(JsonObject card, JsonObject action, IReadOnlyDictionary<string, string>? answers = null) =>
         RunAsync(new CardActionInput(CardActionData.Read(Fill(card, action, answers))));
 
-    /// <summary>The button data plus the card's inputs, filled as a person would.</summary>
-    public static JsonObject Fill(JsonObject card, JsonObject action, IReadOnlyDictionary<string, string>? answers = null)
-    {
-        var data = action["data"] is JsonObject d ? (JsonObject)d.DeepClone() : new JsonObject();
-        foreach (var input in Descendants(card).Where(o => o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true))
-        {
-            var id = input["id"]?.GetValue<string>();
-            if (id is null)
-            {
-                continue;
-            }
-
-            var shown = input["value"]?.ToString();
-            data[id] = answers is not null && answers.TryGetValue(id, out var given) ? (given == FirstChoice ? Sample(input) : given)
-                : !string.IsNullOrEmpty(shown) ? shown
-                : input["isRequired"]?.GetValue<bool>() == true ? Sample(input)
-                : "";
-        }
-
-        return data;
-    }
-
-    /// <summary>Every Action.Submit or Action.Execute on the card, nested ones included.</summary>
-    public static IEnumerable<JsonObject> Buttons(JsonObject card) =>
-        Descendants(card).Where(o => o["type"]?.GetValue<string>() is "Action.Submit" or "Action.Execute");
-
-    /// <summary>Every object in a card, depth first.</summary>
-    public static IEnumerable<JsonObject> Descendants(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (_, value) in obj)
-                {
-                    foreach (var inner in Descendants(value))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    foreach (var inner in Descendants(item))
-                    {
-                        yield return inner;
-                    }
-                }
-
-                break;
-        }
-    }
+    /// <summary>The button data plus the card's inputs, filled as a person would (<see cref="CardScreen.Fill"/>).</summary>
+    public static JsonObject Fill(JsonObject card, JsonObject action, IReadOnlyDictionary<string, string>? answers = null) =>
+        CardScreen.Fill(card, action, answers);
 
     /// <summary>The card an activity carries, if any.</summary>
     public static JsonObject? Card(ConnectorCall call) => call.Activity["attachments"]?[0]?["content"] as JsonObject;
@@ -118,7 +68,7 @@ public sealed class CardUser(ReminderHost host, FakeConnector connector, Convers
     {
         foreach (var card in Received.Select(Card).OfType<JsonObject>().Reverse())
         {
-            if (Buttons(card).FirstOrDefault(match) is { } action)
+            if (CardScreen.Buttons(card).FirstOrDefault(match) is { } action)
             {
                 return (card, action);
             }
@@ -126,15 +76,6 @@ public sealed class CardUser(ReminderHost host, FakeConnector connector, Convers
 
         return null;
     }
-
-    private static string Sample(JsonObject input) => input["type"]!.GetValue<string>() switch
-    {
-        "Input.ChoiceSet" => (input["choices"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?["value"]?.GetValue<string>() ?? "",
-        "Input.Number" => input["min"]?.ToString() ?? "1",
-        "Input.Date" => "2026-11-16",
-        "Input.Toggle" => input["valueOn"]?.GetValue<string>() ?? "true",
-        _ => "Sample answer about the child's routine",
-    };
 
     private async Task RunAsync(TurnInput input)
     {

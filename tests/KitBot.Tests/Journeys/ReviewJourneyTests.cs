@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using KitBot.Dialogs.Reviews;
 using KitBot.Storage;
+using KitBot.Testing;
 using KitBot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -113,7 +114,7 @@ public sealed class ReviewJourneyTests : IAsyncLifetime
             var start = new DateOnly(2026, 11, 16).AddDays(-run).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             await _me.PressAsync("Propose dates", new Dictionary<string, string> { ["stage"] = nameof(ReviewStage.PlacedForAdoption), ["start"] = start });
             var (card, save) = _me.Find(a => a["title"]?.GetValue<string>() == "Save these dates")!.Value;
-            var proposed = CardUser.Descendants(card).Count(o => o["id"]?.GetValue<string>()?.StartsWith("keep_", StringComparison.Ordinal) == true);
+            var proposed = CardScreen.Descendants(card).Count(o => o["id"]?.GetValue<string>()?.StartsWith("keep_", StringComparison.Ordinal) == true);
             await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _me.PressAsync(card, save))));
 
             var open = await reviews.ListOpenAsync(User, null, CancellationToken.None);

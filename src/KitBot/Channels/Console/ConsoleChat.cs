@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KitBot.Cards;
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
+using KitBot.Storage;
 using KitBot.Turns;
 
 namespace KitBot.Channels.Console;
@@ -11,7 +12,7 @@ namespace KitBot.Channels.Console;
 /// their inputs asked one by one and their buttons numbered. State is stored like any channel's, so a chat
 /// resumes where it left off.
 /// </summary>
-public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, TimeProvider time)
+public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, IConversationStore store, TimeProvider time)
 {
     private const string ConversationId = "local";
     private const string UserId = "console-user";
@@ -22,6 +23,8 @@ public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, Tim
     public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         channel.Attach(output);
+        // Stored like any channel's reference, so reviews set up here are delivered here while the chat is open.
+        await store.SaveReferenceAsync(Reference, time.GetUtcNow(), cancellationToken);
         await output.WriteLineAsync("KitBot terminal chat. Type a message, a number to press a button, or 'exit'.");
         await TakeTurnAsync(new ConversationStartedInput(), output, cancellationToken);
         while (await input.ReadLineAsync(cancellationToken) is { } line)

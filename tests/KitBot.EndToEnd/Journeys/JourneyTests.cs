@@ -1,0 +1,125 @@
+using KitBot.Dialogs.Engine;
+using KitBot.Dialogs.Reviews;
+using KitBot.Storage;
+using KitBot.Testing;
+
+namespace KitBot.EndToEnd.Journeys;
+
+/// <summary>
+/// The journeys practitioners take, from the welcome card to the outcome, pressing only buttons the cards showed, in
+/// Teams (the Agents Playground), Slack (a local fake Web API) and the terminal chat.
+/// </summary>
+public sealed class JourneyTests
+{
+    private static readonly Dictionary<string, string> FirstChoices = new() { ["*"] = CardScreen.FirstChoice };
+
+    /// <summary>From the welcome card, a consultation about one important person, to the draft plan.</summary>
+    internal static async Task ConsultAsync(JourneyUser me)
+    {
+        await me.StartAsync();
+        await me.PressAsync("Start a consultation", expect: "About the child");
+        await me.PressAsync("Next", expect: "Who is important", new()
+        {
+            ["ageBand"] = CardScreen.FirstChoice, ["journey"] = CardScreen.FirstChoice, ["wishes"] = CardScreen.FirstChoice,
+        });
+        await me.PressAsync("Next", expect: "Step 3 of 5", new() { ["rel0"] = CardScreen.FirstChoice, ["label0"] = "Older brother" });
+        for (var card = 0; card < 6 && !me.Shows("Finish"); card++)
+        {
+            // Each person's strengths and challenges, then the adoptive parents': the first answer offered to each.
+            await me.PressAsync("Next", expect: "Step ", new() { ["f.*"] = CardScreen.FirstChoice });
+        }
+
+        await me.PressAsync("Finish", expect: "Check against the five principles");
+    }
+
+    [Theory]
+    [MemberData(nameof(JourneyUser.Channels), MemberType = typeof(JourneyUser))]
+    public async Task Consultation_Plan_EditAndSave_SendAsPlainText_Download(string channel)
+    {
+        await using var me = await JourneyUser.StartAsync(channel);
+        await ConsultAsync(me);
+        var plan = Assert.Single(await Plans(me));
+
+        // Edit the last section shown, in its text box, and save it.
+        const string Added = "Agreed with the team manager: letters first, then a review.";
+        await me.PressAsync("Save changes", expect: "The plan now shows your changes", new() { ["text.*"] = CardScreen.Shown + "\n" + Added });
+        Assert.Contains(Added, (await Plans(me)).Single().Sections.Select(s => s.Text).Aggregate((a, b) => a + b), StringComparison.Ordinal);
+
+        // The section as a plain message, to paste into the record.
+        await me.PressAsync("Send as plain text", expect: Added);
+
+        // Later, from My plans: the whole plan as a Word document, from the link the download button brings.
+        await me.PressAsync("My plans", expect: "Open");
+        await me.PressAsync("Open", expect: "Download as Word");
+        await me.PressAsync("Download as Word", expect: "opens this plan once");
+        if (channel != "terminal")
+        {
+            var link = me.Link("Download as Word");
+            Assert.True(link is not null, "No download link was shown: " + me.Seen);
+            using var http = new HttpClient();
+            using var file = await http.GetAsync(new Uri(new Uri(me.Bot.Url), link.PathAndQuery));
+            Assert.Equal(System.Net.HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(plan.Id, (await Plans(me)).Single().Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(JourneyUser.Channels), MemberType = typeof(JourneyUser))]
+    public async Task RoleGuidance_ForARoleAndStage(string channel)
+    {
+        await using var me = await JourneyUser.StartAsync(channel);
+        await me.StartAsync();
+
+        await me.PressAsync("Role guidance", expect: "Show guidance");
+        await me.PressAsync("Show guidance", expect: "Another role or stage", FirstChoices);
+
+        Assert.Contains("legal", me.Seen, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(JourneyUser.Channels), MemberType = typeof(JourneyUser))]
+    public async Task Plan_SetUpReviews_Confirm_ReminderInWorkingHours_Snooze_Again_MarkReviewed_Next_Stop(string channel)
+    {
+        await using var me = await JourneyUser.StartAsync(channel);
+        await ConsultAsync(me);
+        var reviews = me.Bot.Get<IReviewStore>();
+
+        await me.PressAsync("Set up reviews", expect: "Propose dates");
+        await me.PressAsync("Propose dates", expect: "Save these dates", new() { ["stage"] = nameof(ReviewStage.PlacedForAdoption), ["start"] = "2026-11-16" });
+        await me.PressAsync("Save these dates", expect: "review date");
+        var first = (await reviews.ListOpenAsync(me.UserId, null, CancellationToken.None)).OrderBy(r => r.DueAt).First();
+
+        // The reminder arrives at its working-hours slot (a weekday, 09:30 in London), not before.
+        Assert.Equal(0, await me.SweepAtAsync(first.RemindAt.AddMinutes(-1)));
+        Assert.Equal(1, await me.SweepAtAsync(first.RemindAt));
+        await me.WaitForAsync("Plan review due");
+        var slot = TimeZoneInfo.ConvertTime(first.RemindAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        Assert.True(slot.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday && slot.TimeOfDay == new TimeSpan(9, 30, 0), $"reminded at {slot}");
+
+        await me.PressAsync("Snooze 1 day", expect: "Snoozed");
+        var snoozed = (await reviews.GetAsync(first.Id, CancellationToken.None))!;
+        Assert.Equal(ReviewState.Snoozed, snoozed.State);
+        Assert.Equal(1, await me.SweepAtAsync(snoozed.RemindAt));
+        await me.WaitForAsync("Plan review due");
+
+        await me.PressAsync("Mark reviewed", expect: "Marked reviewed");
+        Assert.Equal(ReviewState.Done, (await reviews.GetAsync(first.Id, CancellationToken.None))!.State);
+        Assert.Contains(await reviews.ListOpenAsync(me.UserId, first.PlanId, CancellationToken.None),
+            r => r.Kind == first.Kind && r.Sequence == first.Sequence + 1);
+
+        // From the reminder card: stop reminders asks first, saying the statutory reviews stop too; only "Yes" stops them.
+        await me.PressAsync("Stop reminders for this plan", expect: "statutory");
+        Assert.NotEmpty(await reviews.ListOpenAsync(me.UserId, first.PlanId, CancellationToken.None));
+        await me.PressAsync("Yes, stop all reminders for this plan", expect: "stopped");
+        Assert.Empty(await reviews.ListOpenAsync(me.UserId, first.PlanId, CancellationToken.None));
+    }
+
+    /// <summary>The plans kept for this person in their chat with KitBot.</summary>
+    private static async Task<IReadOnlyList<KitBot.Dialogs.Plans.PlanState>> Plans(JourneyUser me)
+    {
+        var stored = await me.Bot.Get<IConversationStore>().LoadStateAsync(me.StateKey, CancellationToken.None);
+        return ConversationStateSerializer.Deserialize(stored.Json).Plans;
+    }
+}
