@@ -255,12 +255,21 @@ internal static class ContentValidator
         foreach (var role in r.Roles)
         {
             var where = $"role '{role.Id}'";
-            if (Blank(role.Id, role.Name, role.BestPlacedTo) || role.Actions.Count == 0 || role.Actions.Any(a => Blank(a)))
+            if (Blank(role.Id, role.Name, role.BestPlacedTo) || role.Actions.Count == 0)
             {
-                problems.Add($"{where} needs an id, a name, bestPlacedTo and at least one action, none blank.");
+                problems.Add($"{where} needs an id, a name, bestPlacedTo and at least one action.");
             }
 
-            problems.AddRange(role.ByStage.Keys.Where(k => !stages.Contains(k)).Select(k => $"{where} has actions for '{k}', which is not a journey stage."));
+            Unique(problems, $"{where} actions", role.Actions.Select(a => a.Id));
+            foreach (var action in role.Actions)
+            {
+                if (Blank(action.Id, action.Text) || action.Stages.Count == 0)
+                {
+                    problems.Add($"{where} action '{action.Id}' needs an id, a text and the stages at which it applies.");
+                }
+
+                Known(problems, $"{where} action '{action.Id}'", "stage", action.Stages, stages);
+            }
             Known(problems, where, "role to involve", role.Involve, roles);
             if (role.Involve.Contains(role.Id))
             {

@@ -67,6 +67,7 @@ internal static class MessageKeys
     public const string RolesInvolve = "roles.involve";
     public const string RolesLevers = "roles.levers";
     public const string RolesNoLevers = "roles.noLevers";
+    public const string RolesNoActions = "roles.noActions";
     public const string RolesDisclaimer = "roles.disclaimer";
     public const string ConsultPersonHeading = "consult.personHeading";
     public const string ConsultExhaustionHint = "consult.exhaustionHint";
@@ -142,6 +143,7 @@ internal static class MessageKeys
         RolesInvolve,
         RolesLevers,
         RolesNoLevers,
+        RolesNoActions,
         RolesDisclaimer,
         ConsultPersonHeading,
         ConsultExhaustionHint,
