@@ -23,6 +23,7 @@ internal static class ContentValidator
         yield return ("suggestions.json", Suggestions(content.Suggestions));
         yield return ("rules.json", Rules(content));
         yield return ("roles.json", Roles(content.Roles, content.Consultation));
+        yield return ("privacy.json", PrivacyWords(content.PrivacyWords));
         yield return ("plan.json", Plan(content));
     }
 
@@ -224,6 +225,29 @@ internal static class ContentValidator
         {
             yield return $"the {name} '{value}' is not defined in consultation.json.";
         }
+    }
+
+    private static List<string> PrivacyWords(PrivacyFile p)
+    {
+        var problems = new List<string>();
+        if (Blank(p.Source, p.Licence))
+        {
+            problems.Add("'source' and 'licence' must say where the names come from.");
+        }
+
+        if (p.GivenNames.Count == 0)
+        {
+            problems.Add("'givenNames' needs at least one name.");
+        }
+
+        var lists = new[] { ("givenNames", p.GivenNames), ("localGivenNames", p.LocalGivenNames), ("wordNames", p.WordNames), ("notNames", p.NotNames) };
+        foreach (var (name, words) in lists)
+        {
+            problems.AddRange(words.Where(w => Blank(w) || w.Any(char.IsWhiteSpace)).Select(w => $"'{name}' holds '{w}', which is not one word."));
+        }
+
+        problems.AddRange(p.Titles.Where(t => Blank(t)).Select(_ => "'titles' holds an empty title."));
+        return problems;
     }
 
     private static List<string> Roles(RolesFile r, ConsultationFile c)

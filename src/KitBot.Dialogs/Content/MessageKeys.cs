@@ -47,6 +47,7 @@ internal static class MessageKeys
     public const string SummaryIdentityNeeds = "summary.identityNeeds";
     public const string PrivacyIntro = "privacy.intro";
     public const string PrivacyKeepHint = "privacy.keepHint";
+    public const string PrivacyNoticed = "privacy.noticed";
     public const string PrivacyKeepLabel = "privacy.keepLabel";
     public const string PrivacyKindEmail = "privacy.kind.email";
     public const string PrivacyKindPhone = "privacy.kind.phone";
@@ -123,6 +124,7 @@ internal static class MessageKeys
         SummaryIdentityNeeds,
         PrivacyIntro,
         PrivacyKeepHint,
+        PrivacyNoticed,
         PrivacyKeepLabel,
         PrivacyKindEmail,
         PrivacyKindPhone,
