@@ -42,10 +42,15 @@ public sealed partial class PrivacyChecker
         "syndrome", "autism", "autistic", "adhd", "asd", "fasd", "swap", "contact", "keeping", "touch", "meeting", "meetings",
     };
 
+    // Words after which a capitalised word is someone's name: "Auntie Sue", "stepdad Gareth", "carer Angela".
     private static readonly HashSet<string> FamilyWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "mum", "mam", "dad", "nan", "nana", "nanna", "gran", "granny", "grandma", "grandpa", "grandad", "granddad",
-        "auntie", "aunty", "aunt", "uncle", "cousin", "sister", "brother",
+        "auntie", "aunty", "aunt", "uncle", "cousin", "sister", "brother", "mother", "father", "grandmother", "grandfather",
+        "stepdad", "stepmum", "step-dad", "step-mum", "stepfather", "stepmother", "stepbrother", "stepsister", "half-brother",
+        "half-sister", "great-aunt", "great-uncle", "great-grandmother", "great-grandfather", "great-nan", "great-gran",
+        "niece", "nephew", "godmother", "godfather", "partner", "boyfriend", "girlfriend", "husband", "wife", "friend",
+        "carer", "carers", "worker", "sibling", "twin", "son", "daughter", "baby", "boy", "girl", "child", "youngest", "eldest",
     };
 
     // A word after one of these, within the same sentence, makes a date an appointment rather than a birth date.
@@ -185,6 +190,16 @@ public sealed partial class PrivacyChecker
             }
         }
 
+        // "The boy, Theo, keeps...": one capitalised word set off by commas in mid-sentence is someone being named.
+        foreach (Match m in Apposition().Matches(text))
+        {
+            var name = m.Groups["name"].Value;
+            if (!Vocabulary.Contains(name) && !_notNames.Contains(name) && !Months.Contains(name) && !IsAcronym(name))
+            {
+                add(PrivacyConcern.Name, m.Groups["name"].Index, name);
+            }
+        }
+
         var words = Word().Matches(text).ToList();
         for (var i = 0; i < words.Count; i++)
         {
@@ -283,7 +298,7 @@ public sealed partial class PrivacyChecker
 
     // "born March 2019", "born in May 2019", "born 3rd of June 2019", "born late 2019"? (no: a year alone is kept), "born 03/2019".
     [GeneratedRegex(
-        @"\bborn\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s\-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?(?:\s+(?:\d{4}|'\d{2}))?|\bborn\s+(?:on\s+|in\s+)?\d{1,2}[/.\-](?:\d{4}|\d{2})\b",
+        @"\bborn\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s\-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?(?:\s+(?:\d{4}|'\d{2}))?|\bborn\s+(?:on\s+|in\s+)?\d{1,2}[/.\-](?:\d{4}|\d{2})\b|\bborn\b[^.;!?\n]{1,40}?\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+\d{4}\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex BornMonthYear();
 
@@ -297,6 +312,9 @@ public sealed partial class PrivacyChecker
 
     [GeneratedRegex(@"\b(?:[Cc]alled|[Nn]amed|[Kk]nown as|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)\s+(?<name>[A-Z][a-z'\-]+)")]
     private static partial Regex Introduced();
+
+    [GeneratedRegex(@"(?<=[a-z]),\s+(?<name>[A-Z][a-z'\-]+),\s+(?=[a-z])")]
+    private static partial Regex Apposition();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z'\-]*")]
     private static partial Regex Word();
