@@ -232,6 +232,13 @@ public sealed partial class PrivacyChecker
     {
         // "Zara's mum": the name without its possessive.
         var value = word.Value.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? word.Value[..^2] : word.Value.TrimEnd('\'');
+        // "Mia-Rose", "Kayla-Marie": a double-barrelled name whose first part is a name.
+        if (value.Contains('-', StringComparison.Ordinal) && !_names.Contains(value))
+        {
+            var first = value[..value.IndexOf('-', StringComparison.Ordinal)];
+            return IsCapitalised(first) && _names.Contains(first) && !_wordNames.Contains(first) && value.Split('-').All(p => p.Length > 1 && char.IsUpper(p[0]));
+        }
+
         if (!_names.Contains(value) && !(Months.Contains(value) && _wordNames.Contains(value)))
         {
             return false;
@@ -298,7 +305,7 @@ public sealed partial class PrivacyChecker
 
     // "born March 2019", "born in May 2019", "born 3rd of June 2019", "born late 2019"? (no: a year alone is kept), "born 03/2019".
     [GeneratedRegex(
-        @"\bborn\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s\-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?(?:\s+(?:\d{4}|'\d{2}))?|\bborn\s+(?:on\s+|in\s+)?\d{1,2}[/.\-](?:\d{4}|\d{2})\b|\bborn\b[^.;!?\n]{1,40}?\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+\d{4}\b",
+        @"\bborn\s+(?:on\s+|in\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s\-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?(?:\s+(?:\d{4}|'\d{2}))?|\bborn\s+(?:on\s+|in\s+)?\d{1,2}[/.\-](?:\d{4}|\d{2})\b|\bborn\s+(?:in\s+)?(?:the\s+)?(?:spring|summer|autumn|winter|early|late)\s+(?:of\s+)?\d{4}\b|\bborn\b[^.;!?\n]{1,40}?\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+\d{4}\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex BornMonthYear();
 
