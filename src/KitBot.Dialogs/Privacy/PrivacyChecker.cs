@@ -73,7 +73,7 @@ public sealed partial class PrivacyChecker
     private static readonly HashSet<string> NotVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "this", "these", "those", "always", "perhaps", "unless", "towards", "afterwards", "sometimes", "his", "hers", "theirs",
-        "ours", "yours", "its", "us", "yes", "as", "plus", "thus", "less", "unless", "series", "news", "needed", "need",
+        "ours", "yours", "its", "us", "yes", "as", "plus", "thus", "less", "series", "news", "needed", "need",
     };
 
     private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
