@@ -71,7 +71,7 @@ internal static class ChildStep
             problems.Add(q["identity"].Error);
         }
 
-        var free = new FreeText(action);
+        var free = new FreeText(action, content);
         var note = free.Read(I.ChildNote);
         if (note?.Length > content.Consultation.Limits.NoteLength)
         {
@@ -80,7 +80,7 @@ internal static class ChildStep
 
         if (problems.Count > 0 || free.Blocking != PrivacyConcern.None)
         {
-            return StepOutcome.Reask(problems, free.Blocking);
+            return StepOutcome.Reask(problems, free.Blocking, free.Found);
         }
 
         return StepOutcome.Accept(c with

@@ -150,7 +150,7 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
 
         if (outcome.Privacy != PrivacyConcern.None)
         {
-            replies.Add(new TextReply(CardData.PrivacyMessage(content, outcome.Privacy)));
+            replies.Add(new TextReply(CardData.PrivacyMessage(content, outcome.Privacy, outcome.Found)));
         }
 
         // The card is shown again with what was entered, so nothing has to be typed twice; none of it is stored.

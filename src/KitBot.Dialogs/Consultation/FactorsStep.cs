@@ -83,7 +83,7 @@ internal static class FactorsStep
     {
         var person = c.Step == ConsultationStep.Person ? c.People[c.PersonIndex] : null;
         var problems = new HashSet<string>(StringComparer.Ordinal);
-        var free = new FreeText(action);
+        var free = new FreeText(action, content);
         var answers = new Dictionary<string, (string Group, FactorAnswer Answer)>(StringComparer.Ordinal);
         foreach (var group in person is null ? FamilyGroups : PersonGroups)
         {
@@ -108,7 +108,7 @@ internal static class FactorsStep
 
         if (problems.Count > 0 || free.Blocking != PrivacyConcern.None)
         {
-            return StepOutcome.Reask([.. problems], free.Blocking);
+            return StepOutcome.Reask([.. problems], free.Blocking, free.Found);
         }
 
         if (person is not null)

@@ -51,7 +51,7 @@ internal static class PeopleStep
     {
         var limits = content.Consultation.People;
         var problems = new HashSet<string>(StringComparer.Ordinal);
-        var free = new FreeText(action);
+        var free = new FreeText(action, content);
         var listed = new List<(int Row, string Relationship, string? Label)>();
         // Rows beyond the card's are read too (up to the maximum) so a channel that sends more is judged, not ignored.
         for (var row = 0; row < limits.MaxPeople + 10; row++)
@@ -94,7 +94,7 @@ internal static class PeopleStep
 
         if (problems.Count > 0 || free.Blocking != PrivacyConcern.None)
         {
-            return StepOutcome.Reask([.. problems], free.Blocking);
+            return StepOutcome.Reask([.. problems], free.Blocking, free.Found);
         }
 
         var people = Build(content, c, listed);

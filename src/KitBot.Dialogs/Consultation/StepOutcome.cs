@@ -10,9 +10,11 @@ internal sealed record StepOutcome(
     ConsultationState? Accepted,
     IReadOnlyList<string> Problems,
     PrivacyConcern Privacy,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<PrivacyFinding>? Found = null)
 {
     public static StepOutcome Accept(ConsultationState next, params string[] notes) => new(next, [], PrivacyConcern.None, notes);
 
-    public static StepOutcome Reask(IReadOnlyList<string> problems, PrivacyConcern privacy) => new(null, problems, privacy, []);
+    public static StepOutcome Reask(IReadOnlyList<string> problems, PrivacyConcern privacy, IReadOnlyList<PrivacyFinding>? found = null) =>
+        new(null, problems, privacy, [], found);
 }

@@ -17,4 +17,5 @@ namespace KitBot.Dialogs.Content;
 [JsonSerializable(typeof(RolesFile))]
 [JsonSerializable(typeof(WordingFile))]
 [JsonSerializable(typeof(PlanFile))]
+[JsonSerializable(typeof(PrivacyFile))]
 internal sealed partial class ContentJsonContext : JsonSerializerContext;

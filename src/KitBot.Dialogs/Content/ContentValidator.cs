@@ -23,6 +23,7 @@ internal static class ContentValidator
         yield return ("suggestions.json", Suggestions(content.Suggestions));
         yield return ("rules.json", Rules(content));
         yield return ("roles.json", Roles(content.Roles, content.Consultation));
+        yield return ("privacy.json", PrivacyWords(content.PrivacyWords));
         yield return ("plan.json", Plan(content));
     }
 
@@ -226,6 +227,29 @@ internal static class ContentValidator
         }
     }
 
+    private static List<string> PrivacyWords(PrivacyFile p)
+    {
+        var problems = new List<string>();
+        if (Blank(p.Source, p.Licence))
+        {
+            problems.Add("'source' and 'licence' must say where the names come from.");
+        }
+
+        if (p.GivenNames.Count == 0)
+        {
+            problems.Add("'givenNames' needs at least one name.");
+        }
+
+        var lists = new[] { ("givenNames", p.GivenNames), ("localGivenNames", p.LocalGivenNames), ("wordNames", p.WordNames), ("notNames", p.NotNames) };
+        foreach (var (name, words) in lists)
+        {
+            problems.AddRange(words.Where(w => Blank(w) || w.Any(char.IsWhiteSpace)).Select(w => $"'{name}' holds '{w}', which is not one word."));
+        }
+
+        problems.AddRange(p.Titles.Where(t => Blank(t)).Select(_ => "'titles' holds an empty title."));
+        return problems;
+    }
+
     private static List<string> Roles(RolesFile r, ConsultationFile c)
     {
         var problems = new List<string>();
@@ -255,12 +279,21 @@ internal static class ContentValidator
         foreach (var role in r.Roles)
         {
             var where = $"role '{role.Id}'";
-            if (Blank(role.Id, role.Name, role.BestPlacedTo) || role.Actions.Count == 0 || role.Actions.Any(a => Blank(a)))
+            if (Blank(role.Id, role.Name, role.BestPlacedTo) || role.Actions.Count == 0)
             {
-                problems.Add($"{where} needs an id, a name, bestPlacedTo and at least one action, none blank.");
+                problems.Add($"{where} needs an id, a name, bestPlacedTo and at least one action.");
             }
 
-            problems.AddRange(role.ByStage.Keys.Where(k => !stages.Contains(k)).Select(k => $"{where} has actions for '{k}', which is not a journey stage."));
+            Unique(problems, $"{where} actions", role.Actions.Select(a => a.Id));
+            foreach (var action in role.Actions)
+            {
+                if (Blank(action.Id, action.Text) || action.Stages.Count == 0)
+                {
+                    problems.Add($"{where} action '{action.Id}' needs an id, a text and the stages at which it applies.");
+                }
+
+                Known(problems, $"{where} action '{action.Id}'", "stage", action.Stages, stages);
+            }
             Known(problems, where, "role to involve", role.Involve, roles);
             if (role.Involve.Contains(role.Id))
             {

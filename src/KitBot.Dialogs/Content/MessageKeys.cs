@@ -47,6 +47,7 @@ internal static class MessageKeys
     public const string SummaryIdentityNeeds = "summary.identityNeeds";
     public const string PrivacyIntro = "privacy.intro";
     public const string PrivacyKeepHint = "privacy.keepHint";
+    public const string PrivacyNoticed = "privacy.noticed";
     public const string PrivacyKeepLabel = "privacy.keepLabel";
     public const string PrivacyKindEmail = "privacy.kind.email";
     public const string PrivacyKindPhone = "privacy.kind.phone";
@@ -67,6 +68,7 @@ internal static class MessageKeys
     public const string RolesInvolve = "roles.involve";
     public const string RolesLevers = "roles.levers";
     public const string RolesNoLevers = "roles.noLevers";
+    public const string RolesNoActions = "roles.noActions";
     public const string RolesDisclaimer = "roles.disclaimer";
     public const string ConsultPersonHeading = "consult.personHeading";
     public const string ConsultExhaustionHint = "consult.exhaustionHint";
@@ -122,6 +124,7 @@ internal static class MessageKeys
         SummaryIdentityNeeds,
         PrivacyIntro,
         PrivacyKeepHint,
+        PrivacyNoticed,
         PrivacyKeepLabel,
         PrivacyKindEmail,
         PrivacyKindPhone,
@@ -142,6 +145,7 @@ internal static class MessageKeys
         RolesInvolve,
         RolesLevers,
         RolesNoLevers,
+        RolesNoActions,
         RolesDisclaimer,
         ConsultPersonHeading,
         ConsultExhaustionHint,

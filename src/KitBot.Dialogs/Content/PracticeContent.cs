@@ -15,7 +15,7 @@ public sealed partial class PracticeContent
 {
     /// <summary>The content files, by name. An override folder may hold any of them, and nothing else.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["consultation.json", "factors.json", "suggestions.json", "rules.json", "roles.json", "wording.json", "plan.json"];
+        ["consultation.json", "factors.json", "suggestions.json", "rules.json", "roles.json", "wording.json", "plan.json", "privacy.json"];
 
     private static readonly Lazy<PracticeContent> BuiltIn = new(() => Load(null));
 
@@ -26,8 +26,10 @@ public sealed partial class PracticeContent
     private readonly IReadOnlyDictionary<string, string> _answers;
 
     private PracticeContent(
-        ConsultationFile consultation, FactorsFile factors, SuggestionsFile suggestions, RulesFile rules, RolesFile roles, WordingFile wording, PlanFile plan)
+        ConsultationFile consultation, FactorsFile factors, SuggestionsFile suggestions, RulesFile rules, RolesFile roles, WordingFile wording, PlanFile plan, PrivacyFile privacy)
     {
+        PrivacyWords = privacy;
+        Privacy = new Privacy.PrivacyChecker(privacy);
         Consultation = consultation;
         Factors = factors;
         Suggestions = suggestions;
@@ -58,6 +60,11 @@ public sealed partial class PracticeContent
     internal WordingFile Wording { get; }
 
     internal PlanFile Plan { get; }
+
+    internal PrivacyFile PrivacyWords { get; }
+
+    /// <summary>The privacy check of free text, with this content's names and titles (a local authority's included).</summary>
+    public Privacy.PrivacyChecker Privacy { get; }
 
     /// <summary>
     /// Loads the built-in content, merged key by key with the files in <paramref name="overrideFolder"/> when it is
@@ -96,7 +103,8 @@ public sealed partial class PracticeContent
             Deserialize(nodes, sources, "rules.json", ContentJsonContext.Default.RulesFile),
             Deserialize(nodes, sources, "roles.json", ContentJsonContext.Default.RolesFile),
             wording,
-            Deserialize(nodes, sources, "plan.json", ContentJsonContext.Default.PlanFile));
+            Deserialize(nodes, sources, "plan.json", ContentJsonContext.Default.PlanFile),
+            Deserialize(nodes, sources, "privacy.json", ContentJsonContext.Default.PrivacyFile));
 
         foreach (var (file, problems) in ContentValidator.Validate(content))
         {

@@ -28,8 +28,11 @@ internal static class CardData
         ["keepLabel"] = content.Message(MessageKeys.PrivacyKeepLabel),
     };
 
-    /// <summary>The kind warning: names the kinds of detail noticed, never the text itself.</summary>
-    public static string PrivacyMessage(PracticeContent content, PrivacyConcern concerns)
+    /// <summary>
+    /// The kind warning: names the kinds of detail noticed and, when <paramref name="found"/> is given, the
+    /// practitioner's own words that set it off, so they know what to rephrase (shown to them only, never logged).
+    /// </summary>
+    public static string PrivacyMessage(PracticeContent content, PrivacyConcern concerns, IEnumerable<PrivacyFinding>? found = null)
     {
         var kinds = Enum.GetValues<PrivacyConcern>()
             .Where(kind => kind != PrivacyConcern.None && concerns.HasFlag(kind))
@@ -37,6 +40,13 @@ internal static class CardData
             .ToList();
         var list = kinds.Count == 1 ? kinds[0] : string.Join(", ", kinds.Take(kinds.Count - 1)) + " or " + kinds[^1];
         var message = content.Message(MessageKeys.PrivacyIntro, ("kinds", list));
+        // Only the guesses are echoed (names and dates): contact details are unmistakable, and not repeated back.
+        var words = (found ?? []).Where(f => concerns.HasFlag(f.Kind) && f.Kind is PrivacyConcern.Name or PrivacyConcern.Date).Select(f => $"\"{f.Text}\"").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (words.Count > 0)
+        {
+            message += " " + content.Message(MessageKeys.PrivacyNoticed, ("words", string.Join(", ", words)));
+        }
+
         return concerns == PrivacyConcern.Name ? message + " " + content.Message(MessageKeys.PrivacyKeepHint) : message;
     }
 }

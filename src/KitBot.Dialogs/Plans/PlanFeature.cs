@@ -106,14 +106,15 @@ internal sealed class PlanFeature(PracticeContent content)
         // Only what the practitioner added is checked: the draft's own words are not theirs to rephrase.
         var before = current.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
         var added = string.Join('\n', text.Split('\n').Where(l => !before.Contains(l.Trim())));
-        var concerns = PrivacyCheck.Check(added);
+        var found = content.Privacy.Find(added);
+        var concerns = found.Aggregate(PrivacyConcern.None, (all, f) => all | f.Kind);
         var keep = string.Equals(action.Value(PlanInputs.PrivacyKeep), "true", StringComparison.OrdinalIgnoreCase);
         var blocking = concerns == PrivacyConcern.Name && keep ? PrivacyConcern.None : concerns;
         if (blocking != PrivacyConcern.None)
         {
             return ctx.Say(
             [
-                new TextReply(CardData.PrivacyMessage(content, blocking)),
+                new TextReply(CardData.PrivacyMessage(content, blocking, found)),
                 new TextReply(Say(M.PlanPrivacyKept)),
                 .. PlanCards.Section(content, plan, section.Id, blocking, (part, text)),
             ]);

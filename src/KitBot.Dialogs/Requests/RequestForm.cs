@@ -43,11 +43,12 @@ public static class RequestForm
         var share = string.Equals(action.Value(RequestVerbs.Share), "true", StringComparison.OrdinalIgnoreCase);
         var summary = share ? action.Value(RequestVerbs.Summary) : null;
 
-        var concerns = PrivacyCheck.Check(question) | PrivacyCheck.Check(when) | PrivacyCheck.Check(summary);
+        var found = content.Privacy.Find(question).Concat(content.Privacy.Find(when)).Concat(content.Privacy.Find(summary)).ToList();
+        var concerns = found.Aggregate(PrivacyConcern.None, (all, f) => all | f.Kind);
         if (concerns != PrivacyConcern.None)
         {
             // Never kept as written, even a suspected name: the request is read by a whole team.
-            var message = CardData.PrivacyMessage(content, concerns);
+            var message = CardData.PrivacyMessage(content, concerns, found);
             var hint = " " + content.Message(MessageKeys.PrivacyKeepHint);
             problem = (message.EndsWith(hint, StringComparison.Ordinal) ? message[..^hint.Length] : message)
                 + " " + RequestCards.Say(content, RequestMessageKeys.Privacy);

@@ -28,9 +28,8 @@ public static class ReviewCards
     /// <summary>A date as Input.Date reads and writes it.</summary>
     public static string Wire(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a date an Input.Date submitted, or null.</summary>
-    public static DateOnly? ReadDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    /// <summary>Reads a date an Input.Date submitted, or one typed the UK way (see <see cref="ReviewDate"/>), or null.</summary>
+    public static DateOnly? ReadDate(string? text) => ReviewDate.Read(text);
 
     /// <summary>The reminder card for a due review. <paramref name="today"/> is the practitioner's date, the earliest date it can move to.</summary>
     public static CardReply Reminder(ReviewSnapshot review, DateOnly today) => new(
@@ -71,10 +70,20 @@ public static class ReviewCards
     /// Asks which plan (preselected when known), where the child is in the process and the date it started; what the
     /// practitioner typed before (<paramref name="typed"/>) is filled in again when the card is asked again.
     /// </summary>
-    public static CardReply Setup(IReadOnlyList<Plans.PlanState> plans, Plans.PlanState? plan, CardAction? typed = null)
+    /// <param name="plans">The practitioner's plans.</param>
+    /// <param name="plan">The plan preselected, if known.</param>
+    /// <param name="typed">The card as submitted before, to fill in again.</param>
+    /// <param name="events">The events whose dates the card asks for (optional inputs); the default events when null.</param>
+    public static CardReply Setup(IReadOnlyList<Plans.PlanState> plans, Plans.PlanState? plan, CardAction? typed = null, IReadOnlyList<EventRule>? events = null)
     {
         ArgumentNullException.ThrowIfNull(plans);
         var age = typed?.Value("age");
+        var eventInputs = new JsonArray([.. (events ?? ReviewRuleOptions.DefaultEvents).Select(e => (JsonNode)new JsonObject
+        {
+            ["id"] = e.Id,
+            ["label"] = $"{e.Event}: its date, if known (optional, for a review {ReviewRules.Describe(e.After)} after it)",
+            ["value"] = typed?.Value(e.Id) ?? "",
+        })]);
         return new CardReply(
             SetupTemplate,
             new JsonObject
@@ -85,6 +94,7 @@ public static class ReviewCards
                 ["start"] = typed?.Value("start") ?? "",
                 ["hasAge"] = age is not null && int.TryParse(age, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
                 ["age"] = int.TryParse(age, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a) ? a : 0,
+                ["events"] = eventInputs,
                 ["stages"] = new JsonArray(
                     Option("Placed for adoption (date of placement)", nameof(ReviewStage.PlacedForAdoption)),
                     Option("Authorised to be placed, not yet placed (date of the authority)", nameof(ReviewStage.AuthorisedNotPlaced)),
@@ -96,7 +106,16 @@ public static class ReviewCards
     }
 
     /// <summary>The proposed dates for a plan, each one kept or dropped and movable, plus a date of the practitioner's own.</summary>
-    public static CardReply Proposals(Plans.PlanState plan, ReviewStage stage, DateOnly start, int? age, IReadOnlyList<ProposedReview> proposals)
+    /// <param name="plan">The plan.</param>
+    /// <param name="stage">The stage.</param>
+    /// <param name="start">The placement, authority or order date.</param>
+    /// <param name="age">The child's age on the start date, if given.</param>
+    /// <param name="proposals">The proposed reviews.</param>
+    /// <param name="asOf">The day the dates were worked out from, carried so the confirmed card gives the same list.</param>
+    /// <param name="events">The event dates given, by event id, carried the same way.</param>
+    public static CardReply Proposals(
+        Plans.PlanState plan, ReviewStage stage, DateOnly start, int? age, IReadOnlyList<ProposedReview> proposals,
+        DateOnly? asOf = null, IReadOnlyDictionary<string, DateOnly>? events = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(proposals);
@@ -110,6 +129,8 @@ public static class ReviewCards
                 ["start"] = Wire(start),
                 ["startText"] = Show(start),
                 ["age"] = age?.ToString(CultureInfo.InvariantCulture) ?? "",
+                ["asOf"] = Wire(asOf ?? start),
+                ["events"] = string.Join(';', (events ?? new Dictionary<string, DateOnly>()).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={Wire(e.Value)}")),
                 ["count"] = proposals.Count.ToString(CultureInfo.InvariantCulture),
                 ["proposals"] = new JsonArray(proposals.Select((p, i) => (JsonNode)new JsonObject
                 {
@@ -133,6 +154,23 @@ public static class ReviewCards
             "Stop every reminder for this plan?");
     }
 
+    /// <summary>Reads the event dates a proposals card carries (<c>id=yyyy-MM-dd;...</c>); unknown or broken parts are left out.</summary>
+    public static IReadOnlyDictionary<string, DateOnly> ReadEvents(string? carried, IReadOnlyList<EventRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var found = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var part in (carried ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split('=', 2);
+            if (pair.Length == 2 && rules.Any(r => r.Id == pair[0]) && ReadDate(pair[1]) is { } date)
+            {
+                found[pair[0]] = date;
+            }
+        }
+
+        return found;
+    }
+
     private static JsonObject Option(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
     private static string KindText(ReviewKind kind) => kind switch
@@ -140,6 +178,7 @@ public static class ReviewCards
         ReviewKind.Statutory => "Statutory review",
         ReviewKind.Annual => "Yearly review",
         ReviewKind.LifeStage => "Life-stage prompt",
+        ReviewKind.Event => "Review after an event",
         _ => "Review you added",
     };
 

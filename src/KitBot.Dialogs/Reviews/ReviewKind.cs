@@ -14,4 +14,7 @@ public enum ReviewKind
 
     /// <summary>A date the practitioner added.</summary>
     Custom,
+
+    /// <summary>A look at how an event went (the first exchange or meeting after placement, the first sibling meeting), dated from the event.</summary>
+    Event,
 }

@@ -10,8 +10,12 @@ namespace KitBot.Dialogs.Reviews;
 /// </summary>
 public static class ReviewProposals
 {
-    /// <summary>The confirmed reviews, or null with a reason when the submission cannot be read.</summary>
-    public static (ReviewStage Stage, IReadOnlyList<ProposedReview> Reviews)? Confirmed(CardAction action, ReviewRules rules, out string? problem)
+    /// <summary>
+    /// The confirmed reviews, or null with a reason when the submission cannot be read. The proposals are worked out
+    /// from the day the card carries (<c>asOf</c>), so a card confirmed a day later still lines up with its inputs;
+    /// <paramref name="today"/> is used for older cards without it.
+    /// </summary>
+    public static (ReviewStage Stage, IReadOnlyList<ProposedReview> Reviews)? Confirmed(CardAction action, ReviewRules rules, DateOnly today, out string? problem)
     {
         problem = null;
         if (!Enum.TryParse<ReviewStage>(action.Value("stage"), out var stage) || ReviewCards.ReadDate(action.Value("start")) is not { } start)
@@ -21,7 +25,9 @@ public static class ReviewProposals
         }
 
         var age = int.TryParse(action.Value("age"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var a) ? a : (int?)null;
-        var proposals = rules.Propose(stage, start, age);
+        var asOf = ReviewCards.ReadDate(action.Value("asOf")) ?? today;
+        var events = ReviewCards.ReadEvents(action.Value("events"), rules.Options.EffectiveEvents);
+        var proposals = rules.Propose(stage, start, age, asOf, events);
         var kept = new List<ProposedReview>();
         for (var i = 0; i < proposals.Count; i++)
         {

@@ -25,17 +25,34 @@ public sealed class ReviewRuleOptions
     /// <summary>The life-stage prompts in force.</summary>
     public IReadOnlyList<LifeStageRule> EffectiveLifeStages => LifeStages ?? DefaultLifeStages;
 
-    /// <summary>The default life-stage prompts (PRACTICE.md).</summary>
+    /// <summary>
+    /// The default life-stage prompts (PRACTICE.md). The first exchange or meeting after placement is an
+    /// <see cref="Events">event</see>, dated from when it happens, not from the order.
+    /// </summary>
     public static IReadOnlyList<LifeStageRule> DefaultLifeStages { get; } =
     [
-        new() { Name = "First exchange or meeting after placement", After = "P3M" },
         new() { Name = "Starting school", AtAge = 4 },
         new() { Name = "Moving to secondary school", AtAge = 11 },
         new() { Name = "Mid-adolescence", AtAge = 14 },
         new() { Name = "Approaching 18: letterbox ends, access to records", AtAge = 17 },
     ];
 
-    /// <summary>How far ahead of the start date KitBot proposes dates; later ones follow as reviews are marked done.</summary>
+    /// <summary>
+    /// Reviews tied to events the practitioner dates on the set-up card; null means <see cref="DefaultEvents"/>.
+    /// </summary>
+    public EventRule[]? Events { get; set; }
+
+    /// <summary>The event-based reviews in force.</summary>
+    public IReadOnlyList<EventRule> EffectiveEvents => Events ?? DefaultEvents;
+
+    /// <summary>The default event-based reviews: a look at how it went, two weeks after each (PRACTICE.md).</summary>
+    public static IReadOnlyList<EventRule> DefaultEvents { get; } =
+    [
+        new() { Id = "firstExchange", Event = "The first exchange or meeting after placement", Name = "How the first exchange or meeting after placement went" },
+        new() { Id = "firstSiblingMeeting", Event = "The first sibling meeting", Name = "How the first sibling meeting went" },
+    ];
+
+    /// <summary>How far ahead of today KitBot proposes the repeating reviews; later ones follow as reviews are marked done.</summary>
     public string ProposeAhead { get; set; } = "P2Y";
 
     /// <summary>Throws, naming the setting, when a rule is not a valid period.</summary>
@@ -49,6 +66,21 @@ public sealed class ReviewRuleOptions
         Check(Authorised.Then, "Authorised:Then");
         Check(AfterOrderEvery, "AfterOrderEvery");
         Check(ProposeAhead, "ProposeAhead");
+        foreach (var rule in EffectiveEvents)
+        {
+            if (string.IsNullOrWhiteSpace(rule.Name) || string.IsNullOrWhiteSpace(rule.Event) || !IsId(rule.Id))
+            {
+                throw new FormatException("Reminders:Rules:Events: each needs an Id (letters, digits and dashes), an Event and a Name.");
+            }
+
+            Check(rule.After, "Events:After");
+        }
+
+        if (EffectiveEvents.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count() != EffectiveEvents.Count)
+        {
+            throw new FormatException("Reminders:Rules:Events: each Id may be used once.");
+        }
+
         foreach (var stage in EffectiveLifeStages)
         {
             if (string.IsNullOrWhiteSpace(stage.Name) || (stage.AtAge is null) == (stage.After is null))
@@ -62,6 +94,9 @@ public sealed class ReviewRuleOptions
             }
         }
     }
+
+    private static bool IsId(string id) =>
+        id.Length is > 0 and <= 40 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && id != "start" && id != "age" && id != "stage";
 
     private static void Check(string value, string name)
     {

@@ -17,15 +17,15 @@ public static class Reviews
         ArgumentNullException.ThrowIfNull(verbs);
         ArgumentNullException.ThrowIfNull(rules);
         verbs
-            .Add(ReviewVerbs.Setup, (ctx, action) => Setup(ctx, action))
-            .Add(ReviewVerbs.Propose, (ctx, action) => ctx.Say(Propose(ctx.State, action, rules).ToArray()));
+            .Add(ReviewVerbs.Setup, (ctx, action) => Setup(ctx, action, rules))
+            .Add(ReviewVerbs.Propose, (ctx, action) => ctx.Say(Propose(ctx.State, action, rules, Today(ctx.Turn)).ToArray()));
     }
 
     /// <summary>
     /// The set-up card for the plan the action names (from a plan card), or with a choice of the practitioner's plans
     /// (from the menu or typed "set up reviews").
     /// </summary>
-    public static TurnResult Setup(DialogContext ctx, CardAction action)
+    public static TurnResult Setup(DialogContext ctx, CardAction action, ReviewRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(action);
@@ -36,17 +36,31 @@ public static class Reviews
                 Menu.MainMenu.Menu(firstTime: false));
         }
 
-        return ctx.Say(ReviewCards.Setup(ctx.State.Plans, PlanOf(ctx.State, action), action));
+        return ctx.Say(ReviewCards.Setup(ctx.State.Plans, PlanOf(ctx.State, action), action, rules?.Options.EffectiveEvents));
     }
 
-    /// <summary>The proposals for a submitted set-up card, or the card again (with what was typed) and what is missing.</summary>
-    public static IReadOnlyList<Reply> Propose(ConversationState state, CardAction action, ReviewRules rules)
+    /// <summary>
+    /// The practitioner's date for a turn: in the time zone the channel gives, else Europe/London (KitBot's default).
+    /// </summary>
+    public static DateOnly Today(Turn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var zone = turn.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z
+            : TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var london) ? london : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(turn.Timestamp, zone).DateTime);
+    }
+
+    /// <summary>
+    /// The proposals for a submitted set-up card, worked out forward from <paramref name="today"/>, or the card again
+    /// (with what was typed) and what is missing.
+    /// </summary>
+    public static IReadOnlyList<Reply> Propose(ConversationState state, CardAction action, ReviewRules rules, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(rules);
         var plan = PlanOf(state, action);
-        IReadOnlyList<Reply> Again(string problem) => [new TextReply(problem), ReviewCards.Setup(state.Plans, plan, action)];
+        IReadOnlyList<Reply> Again(string problem) => [new TextReply(problem), ReviewCards.Setup(state.Plans, plan, action, rules.Options.EffectiveEvents)];
         if (plan is null)
         {
             return state.Plans.Count == 0
@@ -61,7 +75,7 @@ public static class Reviews
 
         if (ReviewCards.ReadDate(action.Value("start")) is not { } start)
         {
-            return Again("Please give the date of the placement, authority or order.");
+            return Again("Please give the date of the placement, authority or order, for example 16/11/2026 or 16 November 2026.");
         }
 
         int? age = null;
@@ -75,9 +89,27 @@ public static class Reviews
             age = a;
         }
 
-        var proposals = rules.Propose(stage, start, age);
-        return [ReviewCards.Proposals(plan, stage, start, age, proposals)];
+        var events = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var rule in rules.Options.EffectiveEvents)
+        {
+            if (action.Value(rule.Id) is not { } typed)
+            {
+                continue;
+            }
+
+            if (ReviewCards.ReadDate(typed) is not { } happens)
+            {
+                return Again($"Please give the date of {Lower(rule.Event)} as, for example, 16/11/2026 or 16 November 2026, or leave it empty.");
+            }
+
+            events[rule.Id] = happens;
+        }
+
+        var proposals = rules.Propose(stage, start, age, today, events);
+        return [ReviewCards.Proposals(plan, stage, start, age, proposals, today, events)];
     }
+
+    private static string Lower(string text) => text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     /// <summary>The plan a review action is for: its <c>pid</c> (or a plan card's <c>plan</c>), when it is one of the person's plans.</summary>
     public static Plans.PlanState? PlanOf(ConversationState state, CardAction action)

@@ -131,8 +131,14 @@ internal sealed class RoleGuidanceDialog(PracticeContent content) : IDialog
         var role = content.Roles.Roles.First(r => r.Id == roles.Role);
         var stage = content.Roles.Stages.First(s => s.Id == roles.Stage);
         var stageName = content.Consultation.JourneyStages.First(s => s.Id == roles.Stage).Text;
-        var now = role.ByStage.GetValueOrDefault(stage.Id, []).Concat(role.Actions);
-        var involve = role.Involve.Select(id => content.Roles.Roles.First(r => r.Id == id));
+        var now = ActionsAt(role, stage.Id).Select(a => a.Text).ToList();
+        if (now.Count == 0)
+        {
+            now.Add(content.Message(MessageKeys.RolesNoActions));
+        }
+
+        // Only roles with something to do at this stage are suggested: no adopters before there are any.
+        var involve = role.Involve.Select(id => content.Roles.Roles.First(r => r.Id == id)).Where(r => ActionsAt(r, stage.Id).Any());
         var levers = stage.Levers.Select(id => content.Roles.Levers.First(l => l.Id == id)).ToList();
         return new JsonObject
         {
@@ -152,6 +158,13 @@ internal sealed class RoleGuidanceDialog(PracticeContent content) : IDialog
             ["disclaimer"] = content.Message(MessageKeys.RolesDisclaimer),
         };
     }
+
+    /// <summary>
+    /// What <paramref name="role"/> can do at <paramref name="stage"/>: only actions that exist then, the ones
+    /// particular to fewer stages first (they are the most pressing now).
+    /// </summary>
+    internal static IEnumerable<Content.Model.RoleAction> ActionsAt(Content.Model.Role role, string stage) =>
+        role.Actions.Where(a => a.Stages.Contains(stage, StringComparer.Ordinal)).OrderBy(a => a.Stages.Count);
 
     private static JsonArray Facts(IEnumerable<(string Title, string Value)> facts) =>
         new([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]);

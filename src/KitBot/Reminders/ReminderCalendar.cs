@@ -22,7 +22,8 @@ public sealed class ReminderCalendar
         _end = TimeOnly.ParseExact(hours.End, "HH:mm", CultureInfo.InvariantCulture);
         _holidays = hours.BankHolidays.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
         DefaultZone = TimeZoneInfo.FindSystemTimeZoneById(_options.DefaultTimeZone).Id;
-        Rules = new ReviewRules(_options.Rules);
+        // Due dates move off weekends and the bank holidays in settings, as reminders do.
+        Rules = new ReviewRules(_options.Rules, _holidays, hours.EffectiveDays);
     }
 
     /// <summary>The default IANA zone.</summary>

@@ -82,16 +82,16 @@ public sealed class ReviewActions(
             return [new TextReply("That plan is no longer in your plans, so no review dates were saved. Type my plans to see them.")];
         }
 
-        var confirmed = ReviewProposals.Confirmed(action, calendar.Rules, out var problem);
-        if (confirmed is not { } result)
-        {
-            return [new TextReply(problem!), ReviewCards.Setup(state.Plans, plan)];
-        }
-
         var userId = turn.User.Id;
         var zone = calendar.ResolveZone(turn.TimeZone);
         var hours = calendar.For(zone);
         var today = hours.LocalDate(now);
+        var confirmed = ReviewProposals.Confirmed(action, calendar.Rules, today, out var problem);
+        if (confirmed is not { } result)
+        {
+            return [new TextReply(problem!), ReviewCards.Setup(state.Plans, plan, null, calendar.Rules.Options.EffectiveEvents)];
+        }
+
         // The same card confirmed twice (a double click, a Teams retry, another instance) makes the same review ids:
         // the primary key keeps one set, whoever inserts first.
         var rows = result.Reviews

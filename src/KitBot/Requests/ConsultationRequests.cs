@@ -195,7 +195,7 @@ public sealed class ConsultationRequests(
         }
 
         var note = action.Verb == RequestVerbs.Close ? action.Value(RequestVerbs.Note) : null;
-        if (note is not null && Dialogs.Privacy.PrivacyCheck.Check(note) != Dialogs.Privacy.PrivacyConcern.None)
+        if (note is not null && content.Privacy.Check(note) != Dialogs.Privacy.PrivacyConcern.None)
         {
             return [new TextReply("The note seems to hold a name or contact details, so the request is still open and nothing was sent. Please describe people by their relationship to the child.")];
         }

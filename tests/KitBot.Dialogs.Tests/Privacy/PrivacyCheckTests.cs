@@ -28,6 +28,20 @@ public sealed class PrivacyCheckTests
     [InlineData("Auntie Sue", PrivacyConcern.Name)]
     [InlineData("Nan Doris (72)", PrivacyConcern.Name)]
     [InlineData("Contact with Sarah Jones stopped", PrivacyConcern.Name)]
+    [InlineData("Jayden asks about his brother", PrivacyConcern.Name)]
+    [InlineData("Liam asks about mum", PrivacyConcern.Name)]
+    [InlineData("liam asks about mum", PrivacyConcern.Name)]
+    [InlineData("Contact with Zara's mum is by letter", PrivacyConcern.Name)]
+    [InlineData("Will asks about his brother", PrivacyConcern.Name)]
+    [InlineData("Contact with Will was good", PrivacyConcern.Name)]
+    [InlineData("May visits on Saturdays", PrivacyConcern.Name)]
+    [InlineData("The letter from Grace made her smile", PrivacyConcern.Name)]
+    [InlineData("Hope is excited about the meeting", PrivacyConcern.Name)]
+    [InlineData("Born March 2019", PrivacyConcern.Date)]
+    [InlineData("born in May 2016, placed at two", PrivacyConcern.Date)]
+    [InlineData("Sister (born July 2022) is in foster care", PrivacyConcern.Date)]
+    [InlineData("born 03/2019", PrivacyConcern.Date)]
+    [InlineData("Review booked for 12/01/2027; born 12/01/2017", PrivacyConcern.Date)]
     public void Flags(string text, PrivacyConcern expected) => Assert.True(PrivacyCheck.Check(text).HasFlag(expected), $"{PrivacyCheck.Check(text)}");
 
     [Theory]
@@ -49,6 +63,46 @@ public sealed class PrivacyCheckTests
     [InlineData("Mum has a Learning Disability and needs support")]
     [InlineData("They 2 may meet in the spring")]
     [InlineData("Age band 2-4, placed for adoption")]
+    [InlineData("Loves Peppa Pig and Frozen")]
+    [InlineData("Review booked for 12/01/2027")]
+    [InlineData("Next family time on 3 March 2027 at the contact centre")]
+    [InlineData("Mum sends cards at Christmas and Eid; he is in Year 7")]
+    [InlineData("Birth father is in HMP Leeds")]
+    [InlineData("The child will need help to read the letters")]
+    [InlineData("Will need support after contact")]
+    [InlineData("We hope the letterbox continues")]
+    [InlineData("Mark the review as done once the meeting happens")]
+    [InlineData("Letterbox in May and June")]
+    [InlineData("May be worth a review after the summer")]
+    [InlineData("Rose early for the meeting and was tired")]
+    [InlineData("Joy and sadness after every meeting")]
+    [InlineData("Talks about Elsa and Olaf all the time")]
+    [InlineData("Reads Harry Potter with his adoptive dad")]
+    [InlineData("Starts school in September 2027")]
     [InlineData("")]
     public void LeavesOrdinaryPracticeNotesAlone(string text) => Assert.Equal(PrivacyConcern.None, PrivacyCheck.Check(text));
+
+    [Fact]
+    public void Find_SaysWhichWordsSetItOff_InOrder()
+    {
+        var found = PrivacyCheck.Find("Jayden asks about liam, born March 2019; call 07700 900123");
+
+        Assert.Equal(
+            [
+                new PrivacyFinding(PrivacyConcern.Name, "Jayden"),
+                new PrivacyFinding(PrivacyConcern.Name, "liam"),
+                new PrivacyFinding(PrivacyConcern.Date, "born March 2019"),
+                new PrivacyFinding(PrivacyConcern.Phone, "07700 900123"),
+            ],
+            found);
+    }
+
+    [Fact]
+    public void TheGivenNames_ComeFromANamedOpenDataset()
+    {
+        var content = KitBot.Dialogs.Content.PracticeContent.Default;
+        Assert.Equal("Open Government Licence v3.0", content.PrivacyWords.Licence);
+        Assert.Contains("Baby names in England and Wales", content.PrivacyWords.Source, StringComparison.Ordinal);
+        Assert.True(content.PrivacyWords.GivenNames.Count >= 500, $"{content.PrivacyWords.GivenNames.Count} names");
+    }
 }

@@ -7,7 +7,8 @@ namespace KitBot.Dialogs.Tests.Privacy;
 
 /// <summary>
 /// Free text that looks like it holds personal details is not stored: the bot says what kind of detail it noticed
-/// (never echoing it) and shows the same step again to rephrase; only a suspected name can be kept as written.
+/// (and, for a suspected name or date of birth, the words, so the practitioner knows what to change; contact details
+/// are never echoed) and shows the same step again to rephrase; only a suspected name can be kept as written.
 /// </summary>
 public sealed class PrivacyDialogTests
 {
@@ -42,6 +43,19 @@ public sealed class PrivacyDialogTests
 
         t.Submit(("privacyKeep", "true")).ExpectCard(ConsultationTemplates.Factors);
         Assert.Equal("Nan Doris", t.State.Consultation!.People[0].Label);
+    }
+
+    [Fact]
+    public void ABareGivenName_IsCaught_AndTheWarningSaysWhichWord()
+    {
+        var t = new Transcript().StartConsultation();
+        t.Submit(("ageBand", "5-10"), ("journey", "placed"), ("wishes", "said"), ("childNote", "Jayden asks about his brother, born March 2019"));
+
+        t.ExpectText("a date, which could be a date of birth").ExpectText("a name");
+        var warning = t.Replies.OfType<TextReply>().Single(r => r.Text.Contains("Before I store anything", StringComparison.Ordinal));
+        Assert.Contains("The words I noticed: \"Jayden\", \"born March 2019\".", warning.Text, StringComparison.Ordinal);
+        Assert.Null(t.State.Consultation!.Child);
+        Assert.DoesNotContain("Jayden", t.StateJson, StringComparison.Ordinal);
     }
 
     [Fact]

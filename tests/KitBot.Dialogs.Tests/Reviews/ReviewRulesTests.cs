@@ -21,16 +21,17 @@ public sealed class ReviewRulesTests
     [Fact]
     public void Placed_AtAMonthEnd_ClampsToTheLastDayWithoutDrifting()
     {
-        // 3 July + 4 weeks = 31 July; +3 months = 31 October; every 6 months from there: 30 April (clamped), then 31 October again.
+        // 3 July + 4 weeks = 31 July; +3 months = 31 October; every 6 months from there: 30 April (clamped), then
+        // 31 October again, a Saturday, so Friday 30 October; then 30 April.
         var dates = Defaults.Propose(ReviewStage.PlacedForAdoption, D("2025-07-03")).Select(p => p.Due).ToList();
 
-        Assert.Equal([D("2025-07-31"), D("2025-10-31"), D("2026-04-30"), D("2026-10-31"), D("2027-04-30")], dates);
+        Assert.Equal([D("2025-07-31"), D("2025-10-31"), D("2026-04-30"), D("2026-10-30"), D("2027-04-30")], dates);
     }
 
     [Fact]
     public void AfterOrder_On29February_FallsOn28FebruaryAndBackTo29InALeapYear()
     {
-        var rules = new ReviewRules(new ReviewRuleOptions { ProposeAhead = "P4Y", LifeStages = [] });
+        var rules = new ReviewRules(new ReviewRuleOptions { ProposeAhead = "P4Y", LifeStages = [] }, workingDays: Enum.GetValues<DayOfWeek>());
 
         var dates = rules.Propose(ReviewStage.AfterAdoptionOrder, D("2024-02-29")).Select(p => p.Due).ToList();
 
@@ -42,7 +43,8 @@ public sealed class ReviewRulesTests
     {
         var dates = Defaults.Propose(ReviewStage.AuthorisedNotPlaced, D("2024-11-30")).Select(p => p.Due).Take(3).ToList();
 
-        Assert.Equal([D("2025-02-28"), D("2025-08-28"), D("2026-02-28")], dates);
+        // 28 February 2026 is a Saturday: Friday 27th.
+        Assert.Equal([D("2025-02-28"), D("2025-08-28"), D("2026-02-27")], dates);
     }
 
     [Fact]
@@ -55,27 +57,27 @@ public sealed class ReviewRulesTests
 
         Assert.Equal(
             [
-                (D("2025-12-01"), "First exchange or meeting after placement"),
                 (D("2027-09-01"), "Moving to secondary school"),
-                (D("2030-09-01"), "Mid-adolescence"),
+                (D("2030-08-30"), "Mid-adolescence"),
                 (D("2033-09-01"), "Approaching 18: letterbox ends, access to records"),
             ],
             stages);
     }
 
     [Fact]
-    public void AfterOrder_WithoutAnAge_ProposesOnlyPromptsTiedToTheOrder()
+    public void AfterOrder_WithoutAnAgeOrEvents_ProposesTheYearlyReviews()
     {
         var proposals = Defaults.Propose(ReviewStage.AfterAdoptionOrder, D("2025-09-01"));
 
-        Assert.Equal([D("2025-12-01"), D("2026-09-01"), D("2027-09-01")], proposals.Select(p => p.Due));
-        Assert.Equal([ReviewKind.LifeStage, ReviewKind.Annual, ReviewKind.Annual], proposals.Select(p => p.Kind));
+        Assert.Equal([D("2026-09-01"), D("2027-09-01")], proposals.Select(p => p.Due));
+        Assert.Equal([ReviewKind.Annual, ReviewKind.Annual], proposals.Select(p => p.Kind));
     }
 
     [Fact]
     public void Next_CountsFromTheDayTheReviewHappened()
     {
-        Assert.Equal(D("2025-06-01"), Defaults.Next(ReviewStage.PlacedForAdoption, ReviewKind.Statutory, 1, D("2025-03-01"))!.Due);
+        // 1 June 2025 is a Sunday: the Friday before.
+        Assert.Equal(D("2025-05-30"), Defaults.Next(ReviewStage.PlacedForAdoption, ReviewKind.Statutory, 1, D("2025-03-01"))!.Due);
         Assert.Equal(D("2025-08-28"), Defaults.Next(ReviewStage.PlacedForAdoption, ReviewKind.Statutory, 2, D("2025-02-28"))!.Due);
         Assert.Equal(3, Defaults.Next(ReviewStage.PlacedForAdoption, ReviewKind.Statutory, 2, D("2025-02-28"))!.Sequence);
         Assert.Equal(D("2025-02-28"), Defaults.Next(ReviewStage.AfterAdoptionOrder, ReviewKind.Annual, 1, D("2024-02-29"))!.Due);
@@ -94,7 +96,8 @@ public sealed class ReviewRulesTests
 
         var dates = rules.Propose(ReviewStage.PlacedForAdoption, D("2025-01-01")).Select(p => p.Due).ToList();
 
-        Assert.Equal([D("2025-01-15"), D("2025-03-15"), D("2025-07-15"), D("2025-11-15")], dates);
+        // 15 March 2025 is a Saturday: Friday 14th, and the next ones count from it.
+        Assert.Equal([D("2025-01-15"), D("2025-03-14"), D("2025-07-14"), D("2025-11-14")], dates);
     }
 
     [Theory]

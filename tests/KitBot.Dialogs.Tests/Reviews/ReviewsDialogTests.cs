@@ -17,11 +17,53 @@ public sealed class ReviewsDialogTests
         Plans = [new PlanState { Id = "p-1", Title = "Sibling group" }, new PlanState { Id = "p-2", Title = "Child aged 5 to 10" }],
     };
 
-    private static TurnResult Press(ConversationState state, string verb, params (string Key, string Value)[] values)
+    private static TurnResult Press(ConversationState state, string verb, params (string Key, string Value)[] values) =>
+        PressOn(DateTimeOffset.UnixEpoch, state, verb, values);
+
+    private static TurnResult PressOn(DateTimeOffset when, ConversationState state, string verb, params (string Key, string Value)[] values)
     {
         var action = new CardAction(verb, null, null, values.ToDictionary(v => v.Key, v => v.Value));
-        var turn = new Turn(new TurnUser("u"), new TurnConversation("c"), new CardActionInput(action), DateTimeOffset.UnixEpoch);
+        var turn = new Turn(new TurnUser("u"), new TurnConversation("c"), new CardActionInput(action), when);
         return Engine.Run(turn, state);
+    }
+
+    [Fact]
+    public void SetUp_AsksForTheEventDates_AsOptionalInputs()
+    {
+        var card = Assert.IsType<CardReply>(Assert.Single(Press(WithPlans, ReviewVerbs.Setup, (ReviewVerbs.PlanId, "p-1")).Replies));
+        var events = card.Data["events"]!.AsArray();
+        Assert.Equal(["firstExchange", "firstSiblingMeeting"], events.Select(e => (string)e!["id"]!));
+        Assert.StartsWith("The first exchange or meeting after placement: its date, if known (optional", (string)events[0]!["label"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Propose_AnOrderYearsAgo_InUkDates_WithTheFirstExchange_ProposesFromToday()
+    {
+        // Monday 7 December 2026, 10:00 in London; the order was 2 December 2024, typed the UK way.
+        var replies = PressOn(new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero), WithPlans, ReviewVerbs.Propose,
+            ("pid", "p-1"), ("stage", "AfterAdoptionOrder"), ("start", "02/12/2024"), ("firstExchange", "3 March 2027")).Replies;
+
+        var card = Assert.IsType<CardReply>(Assert.Single(replies));
+        Assert.Equal("Monday 2 December 2024", (string)card.Data["startText"]!);
+        Assert.Equal(("2026-12-07", "firstExchange=2027-03-03"), ((string)card.Data["asOf"]!, (string)card.Data["events"]!));
+        var due = card.Data["proposals"]!.AsArray().Select(p => ((string)p!["due"]!, (string)p["label"]!)).ToList();
+        Assert.Equal(
+            [
+                ("2027-03-17", "How the first exchange or meeting after placement went"),
+                ("2027-12-02", "Keeping-in-touch review 3 after the adoption order"),
+                ("2028-12-01", "Keeping-in-touch review 4 after the adoption order"),
+            ],
+            due);
+    }
+
+    [Fact]
+    public void Propose_WithAnEventDateThatIsNotADate_AsksAgainNamingTheEvent()
+    {
+        var replies = Press(WithPlans, ReviewVerbs.Propose,
+            ("pid", "p-1"), ("stage", "PlacedForAdoption"), ("start", "16/11/2026"), ("firstSiblingMeeting", "soon")).Replies;
+
+        Assert.Contains("the first sibling meeting", Assert.IsType<TextReply>(replies[0]).Text, StringComparison.Ordinal);
+        Assert.Equal("soon", (string)Assert.IsType<CardReply>(replies[1]).Data["events"]!.AsArray()[1]!["value"]!);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class AuditContentTests
         });
         var client = host.CreateClient();
         var alice = new HostConsultation(client, cards, "a:alice-audit", Alice);
-        await alice.RunCaseBAsync("alice notes");
+        await alice.RunCaseBAsync("alice-notes");
         var forged = Forged();
 
         string[] verbs = [PlanVerbs.Export, PlanVerbs.Text, ReviewVerbs.Open, ReviewVerbs.Done, ReviewVerbs.Snooze, ReviewVerbs.Reschedule, ReviewVerbs.Stop, ReviewVerbs.Confirm];
@@ -79,10 +79,10 @@ public sealed class AuditContentTests
         var bob = new HostConsultation(client, cards, "a:bob-audit", Bob);
         // A turn more than Alice, so Bob's plan id differs from hers (ids come from the time and the turn count).
         await bob.PressAsync(new JsonObject { ["verb"] = "menu.help" });
-        await bob.RunCaseBAsync("bob notes");
+        await bob.RunCaseBAsync("bob-notes");
         var bobsPlan = PlanIds(await store.LoadStateAsync(KitBot.Conversations.ConversationReference.StateKeyFor("msteams:a:bob-audit", Bob), default)).Single();
         var alice = new HostConsultation(client, cards, "a:alice-audit", Alice);
-        await alice.RunCaseBAsync("alice notes");
+        await alice.RunCaseBAsync("alice-notes");
         var alicesPlan = PlanIds(await store.LoadStateAsync(KitBot.Conversations.ConversationReference.StateKeyFor("msteams:a:alice-audit", Alice), default)).Single();
 
         await alice.PressAsync(new JsonObject { ["verb"] = PlanVerbs.Export, ["plan"] = bobsPlan });

@@ -33,9 +33,9 @@ public sealed class ForgetMeTests
         });
         var client = host.CreateClient();
         var alice = new HostConsultation(client, cards, "a:alice-chat", Alice);
-        await alice.RunCaseBAsync("alice notes");
+        await alice.RunCaseBAsync("alice-notes");
         await new HostConsultation(client, cards, "a:alice-other", Alice).PressAsync(new JsonObject { ["verb"] = "menu.help" });
-        await new HostConsultation(client, cards, "a:bob-chat", Bob).RunCaseBAsync("bob notes");
+        await new HostConsultation(client, cards, "a:bob-chat", Bob).RunCaseBAsync("bob-notes");
         var reviews = host.Services.GetRequiredService<IReviewStore>();
         var due = new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero);
         await reviews.AddAsync(
@@ -61,7 +61,7 @@ public sealed class ForgetMeTests
         // Bob's consultation, reference and review are untouched.
         var store = host.Services.GetRequiredService<IConversationStore>();
         var bobState = await store.LoadStateAsync(ConversationReference.StateKeyFor("msteams:a:bob-chat", Bob), default);
-        Assert.Contains("bob notes", bobState.Json, StringComparison.Ordinal);
+        Assert.Contains("bob-notes", bobState.Json, StringComparison.Ordinal);
         Assert.NotNull(await store.GetReferenceAsync("msteams:a:bob-chat", default));
         Assert.NotNull(await reviews.GetAsync("bob-review", default));
     }

@@ -15,7 +15,8 @@ public sealed class ReminderOptionsTests
 
         Assert.Equal("Europe/London", options.DefaultTimeZone);
         Assert.Equal(5, options.WorkingHours.EffectiveDays.Count);
-        Assert.Equal(5, options.Rules.EffectiveLifeStages.Count);
+        Assert.Equal(4, options.Rules.EffectiveLifeStages.Count);
+        Assert.Equal(["firstExchange", "firstSiblingMeeting"], options.Rules.EffectiveEvents.Select(e => e.Id));
         Assert.Contains("2025-12-25", options.WorkingHours.BankHolidays);
         Assert.Equal("P4W", options.Rules.Placed.First);
     }

@@ -169,4 +169,49 @@ public sealed class ReviewActionsTests
             card.Data["reviews"]!.AsArray().Select(r => r!["due"]!.GetValue<string>()));
         Assert.Null(await s.TypeAsync("hello"));
     }
+
+    [Fact]
+    public async Task ABankHolidayInSettings_MovesASavedDueDateToTheWorkingDayBefore()
+    {
+        // Wednesday 12 February 2025 made a bank holiday in settings: the four-week review is due Tuesday 11th, and
+        // the second, three months from the 11th (Sunday 11 May), on Friday 9 May.
+        await using var s = await StartAsync("2025-01-15T10:00:00Z", "Reminders:WorkingHours:BankHolidays:0=2025-02-12");
+
+        await s.ActAsync(ReviewVerbs.Confirm, ("stage", "PlacedForAdoption"), ("start", "15/01/2025"), ("age", ""), ("pid", "plan-1"));
+
+        var saved = await s.Host.Reviews.ListOpenAsync(User, null, CancellationToken.None);
+        Assert.Equal([Date("2025-02-11"), Date("2025-05-09")], saved.Take(2).Select(r => r.DueDate));
+    }
+
+    [Fact]
+    public async Task APlacement_ReplacesThePlacementOrderSchedule()
+    {
+        await using var s = await StartAsync("2025-01-15T10:00:00Z");
+        await s.ActAsync(ReviewVerbs.Confirm, ("stage", "AuthorisedNotPlaced"), ("start", "2025-01-06"), ("age", ""), ("pid", "plan-1"));
+        var authorised = await s.Host.Reviews.ListOpenAsync(User, null, CancellationToken.None);
+        Assert.All(authorised, r => Assert.Equal(ReviewStage.AuthorisedNotPlaced, r.Stage));
+
+        var replies = await s.ActAsync(ReviewVerbs.Confirm, ("stage", "PlacedForAdoption"), ("start", "2025-01-15"), ("age", ""), ("pid", "plan-1"));
+
+        Assert.StartsWith("Saved 5 review date(s)", Assert.IsType<TextReply>(replies![0]).Text);
+        var open = await s.Host.Reviews.ListOpenAsync(User, null, CancellationToken.None);
+        Assert.All(open, r => Assert.Equal(ReviewStage.PlacedForAdoption, r.Stage));
+        Assert.Equal(Date("2025-02-12"), open[0].DueDate);
+        Assert.All(authorised, r => Assert.DoesNotContain(open, o => o.Id == r.Id));
+    }
+
+    [Fact]
+    public async Task AnOrderTwoYearsAgo_SavesTheReviewsStillAhead_NoneLeftOut()
+    {
+        // The case: an order made 2 December 2024, set up on Monday 7 December 2026.
+        await using var s = await StartAsync("2026-12-07T10:00:00Z");
+
+        var replies = await s.ActAsync(ReviewVerbs.Confirm,
+            ("stage", "AfterAdoptionOrder"), ("start", "2 December 2024"), ("age", "6"), ("pid", "plan-1"), ("asOf", "2026-12-07"));
+
+        Assert.StartsWith("Saved 5 review date(s)", Assert.IsType<TextReply>(replies![0]).Text);
+        Assert.DoesNotContain("in the past", ((TextReply)replies[0]).Text, StringComparison.Ordinal);
+        var saved = await s.Host.Reviews.ListOpenAsync(User, null, CancellationToken.None);
+        Assert.Equal(Date("2027-12-02"), saved[0].DueDate);
+    }
 }

@@ -32,9 +32,18 @@ internal sealed record Role
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("name")] public required string Name { get; init; }
     [JsonPropertyName("bestPlacedTo")] public required string BestPlacedTo { get; init; }
-    [JsonPropertyName("actions")] public required IReadOnlyList<string> Actions { get; init; }
 
-    /// <summary>Extra actions at particular stages, keyed by stage id; shown before the general actions.</summary>
-    [JsonPropertyName("byStage")] public IReadOnlyDictionary<string, IReadOnlyList<string>> ByStage { get; init => field = value ?? new Dictionary<string, IReadOnlyList<string>>(); } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Everything this role may do, each saying at which stages it applies.</summary>
+    [JsonPropertyName("actions")] public required IReadOnlyList<RoleAction> Actions { get; init; }
     [JsonPropertyName("involve")] public required IReadOnlyList<string> Involve { get; init; }
+}
+
+/// <summary>One thing a role can do, and the stages (journey stage ids) at which it can be done.</summary>
+internal sealed record RoleAction
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+
+    /// <summary>The stages at which the action exists: never empty, so no action is shown where it cannot be done.</summary>
+    [JsonPropertyName("stages")] public required IReadOnlyList<string> Stages { get; init; }
+    [JsonPropertyName("text")] public required string Text { get; init; }
 }
