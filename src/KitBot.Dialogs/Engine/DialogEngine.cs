@@ -42,8 +42,7 @@ public sealed class DialogEngine
         var plans = new PlanFeature(content);
         var consultation = new ConsultationDialog(content, plans);
         var roles = new RoleGuidanceDialog(content);
-        var requests = new Requests.RequestStart(content);
-        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List, requests.Start);
+        MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List);
         plans.Register(_verbs);
         Reviews.Reviews.Register(_verbs, reviewRules);
         foreach (var dialog in new IDialog[] { consultation, roles })

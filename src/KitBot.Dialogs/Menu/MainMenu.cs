@@ -13,15 +13,17 @@ public static class MainMenu
     /// <summary>The help template.</summary>
     public const string HelpTemplate = "help";
 
-    /// <summary>Registers the menu's verbs; the consultation, role guidance, My plans and Ask a consultant answer their own.</summary>
-    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance, VerbHandler plans, VerbHandler askConsultant)
+    /// <summary>
+    /// Registers the menu's verbs; the consultation, role guidance and My plans answer their own. Ask a consultant is
+    /// answered by the host, which knows whether a consultants' channel is set up (<see cref="Requests.RequestStart.Ask"/>).
+    /// </summary>
+    public static void Register(VerbRegistry verbs, VerbHandler startConsultation, VerbHandler startRoleGuidance, VerbHandler plans)
     {
         verbs
             .Add(MenuVerbs.Help, (ctx, _) => ctx.Say(Help()))
             .Add(MenuVerbs.Consult, startConsultation)
             .Add(MenuVerbs.Roles, startRoleGuidance)
-            .Add(MenuVerbs.Plans, plans)
-            .Add(MenuVerbs.AskConsultant, askConsultant);
+            .Add(MenuVerbs.Plans, plans);
     }
 
     /// <summary>The welcome card with the main menu.</summary>

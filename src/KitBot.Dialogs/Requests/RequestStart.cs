@@ -16,11 +16,19 @@ public sealed class RequestStart(PracticeContent content)
     /// <summary>The longest summary carried on the form.</summary>
     public const int MaxSummary = 1500;
 
-    /// <summary>Shows the form.</summary>
-    public TurnResult Start(DialogContext ctx, CardAction action)
+    /// <summary>What the practitioner hears when there is no consultants' channel to pass a question to.</summary>
+    public const string NotSetUpText = "The adoption support team's channel has not been set up in KitBot yet, so I cannot pass a question on from here. Please contact the team directly, or ask your KitBot administrator.";
+
+    /// <summary>
+    /// "Ask a consultant": the form, or, when <paramref name="teamReachable"/> is false (no consultants' channel is
+    /// set up), saying so before anything is typed, with the menu.
+    /// </summary>
+    public IReadOnlyList<Reply> Ask(bool teamReachable, ConversationState state)
     {
-        ArgumentNullException.ThrowIfNull(ctx);
-        return ctx.Say(RequestCards.Form(SummaryText(ctx.State.Consultation)));
+        ArgumentNullException.ThrowIfNull(state);
+        return teamReachable
+            ? [RequestCards.Form(SummaryText(state.Consultation))]
+            : [new TextReply(NotSetUpText), Menu.MainMenu.Menu(firstTime: false)];
     }
 
     /// <summary>The plain-text summary of a finished consultation, or null when there is none.</summary>

@@ -29,14 +29,22 @@ public sealed class ConsultationRequests(
     /// <summary>How many open requests the list shows.</summary>
     public const int ListLimit = 20;
 
-    /// <inheritdoc />
-    public IReadOnlyCollection<string> Verbs => RequestVerbs.Stored;
+    private readonly RequestStart _start = new(content);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<Reply>> HandleAsync(Turns.StoredTurn turn, CancellationToken cancellationToken)
+    public IReadOnlyCollection<string> Verbs { get; } = [.. RequestVerbs.Stored, Dialogs.Menu.MenuVerbs.AskConsultant];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Reply>> HandleAsync(Turns.StoredTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return HandleAsync(turn.Turn, turn.Action, turn.Reference, turn.Turn.User.DisplayName, cancellationToken);
+        if (turn.Action.Verb == Dialogs.Menu.MenuVerbs.AskConsultant)
+        {
+            // Said before the form, not after it is filled in: is there a team to pass the question to?
+            return _start.Ask(await channel.ResolveAsync(cancellationToken) is not null, turn.State);
+        }
+
+        return await HandleAsync(turn.Turn, turn.Action, turn.Reference, turn.Turn.User.DisplayName, cancellationToken);
     }
 
     /// <summary>Answers a turn whose card action is a request verb, pressed in <paramref name="reference"/>.</summary>

@@ -1,4 +1,6 @@
+using KitBot.Dialogs.Engine;
 using KitBot.Dialogs.Menu;
+using KitBot.Dialogs.Turns;
 using KitBot.Dialogs.Requests;
 using KitBot.Dialogs.Tests.Plans;
 using KitBot.Dialogs.Tests.Support;
@@ -8,6 +10,8 @@ namespace KitBot.Dialogs.Tests.Requests;
 /// <summary>What consultants' actions do depending on where a request is, and the menu's entry point.</summary>
 public sealed class RequestDecisionsTests
 {
+    private static readonly KitBot.Dialogs.Content.PracticeContent Content = KitBot.Dialogs.Content.PracticeContent.Load(null);
+
     [Theory]
     [InlineData(RequestVerbs.Claim, RequestState.Open, false, RequestDecision.Apply)]
     [InlineData(RequestVerbs.Claim, RequestState.Claimed, false, RequestDecision.TakenByOther)]
@@ -33,8 +37,18 @@ public sealed class RequestDecisionsTests
     }
 
     [Fact]
-    public void Menu_AskAConsultant_ShowsTheForm() =>
-        new Transcript().Click(MenuVerbs.AskConsultant, card: MainMenu.Menu(firstTime: false)).ExpectCard(RequestCards.FormTemplate);
+    public void AskAConsultant_WithATeamToAsk_ShowsTheForm() =>
+        Assert.Equal(RequestCards.FormTemplate, Assert.IsType<CardReply>(Assert.Single(new RequestStart(Content).Ask(true, new ConversationState()))).Template);
+
+    [Fact]
+    public void AskAConsultant_WithNoTeamSetUp_SaysSoBeforeTheForm_AndOffersTheMenu()
+    {
+        var replies = new RequestStart(Content).Ask(false, new ConversationState());
+
+        Assert.Equal(RequestStart.NotSetUpText, Assert.IsType<TextReply>(replies[0]).Text);
+        Assert.Equal(MainMenu.WelcomeTemplate, Assert.IsType<CardReply>(replies[1]).Template);
+        Assert.DoesNotContain(replies, r => r is CardReply { Template: RequestCards.FormTemplate });
+    }
 
     [Fact]
     public void AfterAFinishedConsultation_TheFormOffersItsSummary_ByRelationshipNotLabel()
@@ -42,7 +56,7 @@ public sealed class RequestDecisionsTests
         var t = new Transcript();
         KitBot.Dialogs.Tests.Consultation.ConsultationCaseTests.CaseC(t).Finish();
 
-        var form = t.Click(MenuVerbs.AskConsultant, card: MainMenu.Menu(firstTime: false)).ExpectCard(RequestCards.FormTemplate);
+        var form = Assert.IsType<CardReply>(Assert.Single(new RequestStart(Content).Ask(true, t.State)));
 
         Assert.True(form.Data["hasSummary"]!.GetValue<bool>());
         var summary = form.Data["summary"]!.GetValue<string>();

@@ -1,4 +1,5 @@
 using KitBot.Dialogs.Engine;
+using KitBot.Dialogs.Requests;
 using KitBot.Dialogs.Reviews;
 using KitBot.Storage;
 using KitBot.Testing;
@@ -114,6 +115,67 @@ public sealed class JourneyTests
         Assert.NotEmpty(await reviews.ListOpenAsync(me.UserId, first.PlanId, CancellationToken.None));
         await me.PressAsync("Yes, stop all reminders for this plan", expect: "stopped");
         Assert.Empty(await reviews.ListOpenAsync(me.UserId, first.PlanId, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("teams")]
+    [InlineData("slack")]
+    public async Task AskAConsultant_TheCardReachesTheTeamsChannel_IllTakeIt_ThePractitionerIsTold(string channel)
+    {
+        await using var me = await JourneyUser.StartAsync(channel);
+        await me.StartAsync();
+
+        await me.PressAsync("Ask a consultant", expect: "Send to the adoption support team");
+        await me.PressAsync("Send to the adoption support team", expect: "Your reference is KIT-", new()
+        {
+            [RequestVerbs.Question] = "How should we plan direct contact with an older sibling in foster care?",
+            [RequestVerbs.When] = "Weekday mornings",
+        });
+
+        // The request card in the consultants' channel, where a consultant takes it.
+        await me.WaitForAsync("I'll take it");
+        Assert.Contains("older sibling in foster care", me.Seen, StringComparison.Ordinal);
+        await me.PressAsync("I'll take it", expect: "has taken your request");
+        var request = Assert.Single(await me.Bot.Get<IRequestStore>().ListActiveAsync(me.UserId, CancellationToken.None));
+        Assert.Equal(RequestState.Claimed, request.State);
+        Assert.Contains(request.Reference, me.Seen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskAConsultant_WithNoTeamSetUp_SaysSoBeforeTheForm()
+    {
+        // The terminal chat on its own, with no consultants' channel configured.
+        await using var me = await JourneyUser.StartAsync("terminal", "Requests:Channel:ConversationId=");
+        await me.StartAsync();
+
+        await me.PressAsync("Ask a consultant", expect: "has not been set up");
+
+        Assert.False(me.Shows("Send to the adoption support team"));
+        Assert.True(me.Shows("Start a consultation"));
+    }
+
+    [Theory]
+    [MemberData(nameof(JourneyUser.Channels), MemberType = typeof(JourneyUser))]
+    public async Task ForgetMe_Confirmed_LeavesNothingOfThePractitionerButTheAuditTrail(string channel)
+    {
+        await using var me = await JourneyUser.StartAsync(channel);
+        await ConsultAsync(me);
+        await me.PressAsync("Set up reviews", expect: "Propose dates");
+        await me.PressAsync("Propose dates", expect: "Save these dates", new() { ["stage"] = nameof(ReviewStage.PlacedForAdoption), ["start"] = "2026-11-16" });
+        await me.PressAsync("Save these dates", expect: "review date");
+        Assert.NotEmpty(await me.Bot.Get<IReviewStore>().ListOpenAsync(me.UserId, null, CancellationToken.None));
+
+        // Asked first, saying what will be lost; "No" keeps everything.
+        await me.TypeAsync("forget me", expect: "cannot be undone");
+        await me.PressAsync("No, keep it", expect: "");
+        Assert.NotEmpty(await Plans(me));
+        await me.TypeAsync("forget me", expect: "cannot be undone");
+        await me.PressAsync("Yes, delete everything", expect: "KitBot has deleted");
+
+        Assert.Empty(await Plans(me));
+        Assert.Empty(await me.Bot.Get<IReviewStore>().ListOpenAsync(me.UserId, null, CancellationToken.None));
+        Assert.Null(await me.Bot.Get<IConversationStore>().GetReferenceAsync(me.StateKey[..me.StateKey.LastIndexOf(':')], CancellationToken.None));
+        Assert.Contains(await me.Bot.Get<KitBot.Privacy.AuditLog>().ListAsync(null, CancellationToken.None), e => e.Action == KitBot.Privacy.AuditActions.Forgotten);
     }
 
     /// <summary>The plans kept for this person in their chat with KitBot.</summary>

@@ -114,11 +114,14 @@ public abstract class JourneyUser : IAsyncDisposable
         return await Bot.Get<ReminderDelivery>().SweepAsync(CancellationToken.None);
     }
 
-    /// <summary>Waits until something shown since the last action contains <paramref name="expect"/> (any case).</summary>
+    /// <summary>
+    /// Waits until something shown since the last action contains <paramref name="expect"/> (any case); an empty
+    /// <paramref name="expect"/> waits for anything at all.
+    /// </summary>
     public async Task WaitForAsync(string expect)
     {
         var until = DateTime.UtcNow + Deadline;
-        while (!TextSince(_mark).Contains(expect, StringComparison.OrdinalIgnoreCase))
+        while (TextSince(_mark) is var seen && (expect.Length == 0 ? seen.Trim().Length == 0 : !seen.Contains(expect, StringComparison.OrdinalIgnoreCase)))
         {
             if (DateTime.UtcNow > until)
             {
