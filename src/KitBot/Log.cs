@@ -130,6 +130,9 @@ internal static partial class Log
     [LoggerMessage(7007, LogLevel.Information, "Reminder sweep delivered {Count} reminder(s)")]
     public static partial void ReminderSweep(ILogger logger, int count);
 
+    [LoggerMessage(7010, LogLevel.Information, "Conversation {ConversationKey} reachable again; {Count} undeliverable reminder(s) back to pending")]
+    public static partial void RemindersReopened(ILogger logger, string conversationKey, int count);
+
     [LoggerMessage(7008, LogLevel.Warning, "Hangfire dashboard request refused ({Reason})")]
     public static partial void DashboardRefused(ILogger logger, string reason);
 

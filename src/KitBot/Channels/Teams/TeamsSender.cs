@@ -62,6 +62,11 @@ public sealed class TeamsSender(
             shared.BotId,
             shared.TenantId,
             IsGroup: false);
+        if (await store.GetReferenceAsync(personal.Key, cancellationToken) is { Unreachable: true } blocked)
+        {
+            return blocked;
+        }
+
         await store.SaveReferenceAsync(personal, time.GetUtcNow(), cancellationToken);
         return personal;
     }
