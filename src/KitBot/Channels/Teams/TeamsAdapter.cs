@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
 using KitBot.Storage;
@@ -69,5 +70,5 @@ public sealed class TeamsAdapter(
 
     /// <summary>The Teams tenant an activity comes from, when it says.</summary>
     public static string? TenantOf(Activity activity) =>
-        activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>();
+        activity.Conversation?.TenantId ?? ActivityReader.Text((activity.ChannelData?["tenant"] as JsonObject)?["id"]);
 }
