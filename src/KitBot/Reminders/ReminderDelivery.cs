@@ -71,6 +71,12 @@ public sealed class ReminderDelivery(
                 await reviews.MarkSentAsync(reviewId, now, cancellationToken);
                 Log.ReminderSent(logger, reviewId, claimed.Attempts);
                 return DeliveryOutcome.Sent;
+            case ConnectorOutcome.Unconfirmed:
+                // At most once: a slow connector has usually taken it, and a reminder shown twice confuses more than
+                // the rare one lost to a connector that swallowed it.
+                await reviews.MarkSentAsync(reviewId, now, cancellationToken);
+                Log.ReminderUnconfirmed(logger, reviewId);
+                return DeliveryOutcome.Sent;
             case ConnectorOutcome.Unreachable:
                 // The sender has marked the reference; every review waiting for this conversation stops here, so a
                 // blocked bot is asked once, not once per review per sweep.
