@@ -14,18 +14,32 @@ namespace KitBot.Tests.Reminders;
 /// Unreachable is a state that heals: after a 403 the chat's reminders wait; when the person writes again, to any
 /// instance, they go out at the next working-hours slot, each once.
 /// </summary>
-public sealed class UnreachableHealingTests
+public sealed class UnreachableHealingTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     [Fact]
-    public async Task Connector403Once_ThenThePersonWritesAgainToAnotherInstance_TheirNextDueReviewIsDeliveredOnce()
+    public Task Connector403Once_ThenThePersonWritesAgainToAnotherInstance_TheirNextDueReviewIsDeliveredOnce() =>
+        HealAcrossInstancesAsync(postgresDatabase: null);
+
+    [SkippableFact]
+    public async Task OnPostgreSql_Connector403Once_ThenThePersonWritesAgainToAnotherInstance_TheirNextDueReviewIsDeliveredOnce()
     {
-        await using var s = await StartAsync("2025-06-16T08:00:00Z");   // Monday 09:00 London
+        Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
+        await HealAcrossInstancesAsync(await postgres.CreateDatabaseAsync("unreachable_heals"));
+    }
+
+    private static async Task HealAcrossInstancesAsync(string? postgresDatabase)
+    {
+        var settings = postgresDatabase is null ? [] : PostgresServer.HostSettings(postgresDatabase);
+        await using var s = await StartAsync("2025-06-16T08:00:00Z", settings);   // Monday 09:00 London
         // A second instance on the same database and clock, receiving the person's messages.
-        await using var other = await ReminderHost.StartAsync(s.Clock, s.Host.DataFolder);
+        await using var other = postgresDatabase is null
+            ? await ReminderHost.StartAsync(s.Clock, s.Host.DataFolder)
+            : await ReminderHost.StartAsync(s.Clock, settings: settings);
         var today = await s.AddReviewAsync("2025-06-16", sequence: 1);
         var later = await s.AddReviewAsync("2025-06-18", sequence: 2);
 
         // The person writes first (the other instance has seen their reference), then the reminder is refused once.
+        s.Clock.SetUtcNow(Utc("2025-06-16T08:29:00Z"));
         await WriteAsync(other, s.Connector, "help");
         var repliesBefore = s.Connector.Calls.Count;
         s.Connector.Respond = (n, _) => n == repliesBefore ? 403 : 201;
@@ -33,19 +47,19 @@ public sealed class UnreachableHealingTests
         Assert.Equal(ReviewState.Undeliverable, (await s.ReviewAsync(today.Id)).State);
         Assert.Equal(ReviewState.Undeliverable, (await s.ReviewAsync(later.Id)).State);
         Assert.True((await s.Host.Get<IConversationStore>().GetReferenceAsync($"msteams:{Conversation}", default))!.Unreachable);
-        Assert.Equal(0, await s.SweepAtAsync("2025-06-16T08:40:00Z"));
+        Assert.Equal(0, await s.SweepAtAsync("2025-06-16T08:30:30Z"));
 
-        // A minute later they write again, to the other instance.
-        s.Clock.SetUtcNow(Utc("2025-06-16T08:41:00Z"));
+        // A minute later they write again, to the other instance, two minutes after it last saw them.
+        s.Clock.SetUtcNow(Utc("2025-06-16T08:31:00Z"));
         await WriteAsync(other, s.Connector, "help");
 
         Assert.False((await s.Host.Get<IConversationStore>().GetReferenceAsync($"msteams:{Conversation}", default))!.Unreachable);
         var reopened = await s.ReviewAsync(today.Id);
         Assert.Equal(ReviewState.Pending, reopened.State);
-        Assert.Equal(Utc("2025-06-16T08:41:00Z"), reopened.RemindAt);     // inside working hours: the next slot is now
+        Assert.Equal(Utc("2025-06-16T08:31:00Z"), reopened.RemindAt);     // inside working hours: the next slot is now
         Assert.Equal(Utc("2025-06-18T08:30:00Z"), (await s.ReviewAsync(later.Id)).RemindAt); // its own time is later
 
-        Assert.Equal(1, await s.SweepAtAsync("2025-06-16T08:42:00Z"));
+        Assert.Equal(1, await s.SweepAtAsync("2025-06-16T08:32:00Z"));
         Assert.Equal(0, await s.SweepAtAsync("2025-06-16T12:00:00Z"));
         Assert.Equal(0, await s.SweepAtAsync("2025-06-17T12:00:00Z"));
         Assert.Equal(1, await s.SweepAtAsync("2025-06-18T08:30:00Z"));
