@@ -9,6 +9,7 @@ using KitBot.Tests.Channels.Teams;
 using KitBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace KitBot.Tests.Security;
@@ -96,6 +97,7 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
     public async Task TeamsActivities_Mutated_AreAnswered400OrAcknowledged_NeverWith500_AndRefusedOnesChangeNothing()
     {
         using var key = new TestSigningKey("key-1", "msteams", "webchat");
+        var logs = new CapturingLoggerProvider();
         await using var keys = await OpenIdMetadataServer.StartAsync(Issuer, key);
         using var kitBot = new KitBotFactory()
             .WithSetting("Teams:AppId", AppId)
@@ -103,7 +105,8 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
             .WithSetting("Teams:ValidIssuers:0", Issuer)
             .WithSetting("Teams:TenantId", "tenant-1")
             .WithSetting("Teams:AppPassword", "test-secret")
-            .WithSetting("Security:TurnsPerMinutePerUser", "100000");
+            .WithSetting("Security:TurnsPerMinutePerUser", "100000")
+            .WithServices(services => services.AddSingleton<ILoggerProvider>(logs));
         using var client = kitBot.CreateClient();
         var now = TimeProvider.System.GetUtcNow();
         var token = key.CreateToken(Issuer, AppId, now.AddMinutes(-5), now.AddHours(2), ServiceUrl);
@@ -134,6 +137,8 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
 
         output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        // Forged values never flood the logs: none of the 100,000-character values reached a log line.
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(new string('x', 200), StringComparison.Ordinal));
         // The corpus reached the pipeline, not only the parser.
         Assert.True(statuses.GetValueOrDefault(202) + statuses.GetValueOrDefault(200) > 20);
         Assert.True(statuses.GetValueOrDefault(400) > 100);
@@ -177,6 +182,7 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
             var status = await SendRawAsync(bot.Url, raw.Request);
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             Check(raw.Name, status, failures);
+            await CheckHealthAsync(bot.Client, raw.Name, failures);
         }
 
         using (var marker = await bot.SendAsync(SlackRequests.Event(SlackRequests.DirectMessage("help", "DFZMARK", "UFZMARK"))))
@@ -217,6 +223,8 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
             {
                 failures.Add($"download {path[..Math.Min(60, path.Length)]}: answered {status} to a made-up link");
             }
+
+            await CheckHealthAsync(bot.Client, "download " + path[..Math.Min(60, path.Length)], failures);
         }
 
         foreach (var (name, request) in DashboardRequests(bot.Url))
@@ -239,9 +247,19 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
         foreach (var raw in RawRequests(bot.Url).Where(r => r.Name.Contains("dashboard", StringComparison.Ordinal)))
         {
             Check(raw.Name, await SendRawAsync(bot.Url, raw.Request), failures);
+            await CheckHealthAsync(bot.Client, raw.Name, failures);
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task CheckHealthAsync(HttpClient client, string name, List<string> failures)
+    {
+        using var health = await client.GetAsync("/health/ready");
+        if (health.StatusCode != HttpStatusCode.OK)
+        {
+            failures.Add($"{name}: /health/ready answered {(int)health.StatusCode} after it");
+        }
     }
 
     private static void Check(string name, int status, List<string> failures)

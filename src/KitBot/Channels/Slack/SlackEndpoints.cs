@@ -78,7 +78,7 @@ public static class SlackEndpoints
 
         if (inbound.EventId is { Length: > 0 } eventId && !services.Deduplicator.TryBegin(eventId))
         {
-            Log.SlackDuplicateEvent(services.Logger, eventId);
+            Log.SlackDuplicateEvent(services.Logger, Security.LogValue.Id(eventId));
             return Results.Ok();
         }
 
@@ -254,7 +254,7 @@ public static class SlackEndpoints
             return true;
         }
 
-        Log.SlackTeamRefused(services.Logger, inbound.TeamId ?? "(none)");
+        Log.SlackTeamRefused(services.Logger, Security.LogValue.Id(inbound.TeamId));
         return false;
     }
 

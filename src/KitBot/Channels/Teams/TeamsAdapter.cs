@@ -27,7 +27,7 @@ public sealed class TeamsAdapter(
         var input = ActivityReader.Read(activity);
         if (input is null)
         {
-            Log.ActivityIgnored(logger, activity.Type!);
+            Log.ActivityIgnored(logger, Security.LogValue.Id(activity.Type));
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.NotImplemented : null;
         }
 

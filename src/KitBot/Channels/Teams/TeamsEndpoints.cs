@@ -101,7 +101,7 @@ public static class TeamsEndpoints
         if (!options.Value.Serves(tenant))
         {
             // Another organisation's tenant: refused, logged, never answered.
-            Log.TenantRefused(logger, tenant ?? "(none)");
+            Log.TenantRefused(logger, Security.LogValue.Id(tenant));
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
