@@ -70,7 +70,7 @@ public static class TeamsEndpoints
         if (Security.StrictJson.Problem(body) is { } malformed)
         {
             Log.MalformedActivity(logger, "not JSON");
-            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", malformed);
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a JSON Bot Framework activity. {malformed}");
         }
 
         Activity? activity;
