@@ -153,6 +153,7 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();
         var refused = new List<(string Name, string Channel, string User)>();
+        var accepted = new List<string>();
         var n = 0;
         foreach (var (path, contentType, fuzz) in SlackCases())
         {
@@ -168,6 +169,10 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
             if (status is >= 400 and < 500)
             {
                 refused.Add((fuzz.Name, channel, user));
+            }
+            else
+            {
+                accepted.Add(channel);
             }
 
             using var health = await bot.Client.GetAsync("/health/ready");
@@ -202,8 +207,19 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+        // The same look finds what accepted cases left, so its silence about refused ones means something.
+        var seen = 0;
+        foreach (var channel in accepted)
+        {
+            if (await store.GetReferenceAsync(ConversationReference.KeyFor("slack", channel), default) is not null)
+            {
+                seen++;
+            }
+        }
+
+        output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")) + $"; accepted cases that left a reference: {seen}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(seen > 20, $"only {seen} accepted cases left a reference");
         Assert.True(statuses.GetValueOrDefault(200) > 20);
         Assert.True(statuses.GetValueOrDefault(400) > 50);
     }
