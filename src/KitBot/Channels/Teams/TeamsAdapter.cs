@@ -16,6 +16,7 @@ public sealed class TeamsAdapter(
     IConversationStore store,
     TimeProvider time,
     IOptions<TeamsOptions> options,
+    TurnsInFlight inFlight,
     ILogger<TeamsAdapter> logger)
 {
     /// <summary>What an invoke is answered with when its turn is still sending replies at the answer budget.</summary>
@@ -58,6 +59,7 @@ public sealed class TeamsAdapter(
         if (!running.IsCompleted)
         {
             Log.TurnAnsweredBeforeDone(logger, reference.Key, (long)budget.TotalMilliseconds);
+            inFlight.Track(running);
             _ = running.ContinueWith(
                 t => Log.DetachedTurnFailed(logger, reference.Key, t.Exception!.InnerException!.GetType().Name, t.Exception.InnerException),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);

@@ -67,7 +67,10 @@ public sealed class SlowConnectorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, invokeStatus);
         Assert.True(invokeWaited <= TimeSpan.FromSeconds(10), $"the invoke was answered after {invokeWaited}");
         Assert.Equal(TeamsAdapter.StillWorkingText, JsonNode.Parse(invokeBody)?["value"]?.GetValue<string>());
+        // Answered but not finished: the host would wait for it if it stopped now.
+        Assert.Equal(1, _host.Get<TurnsInFlight>().Count);
         await ResolveEveryPostAsync("a:slow-invoke", invokeReplies);
+        await FakeConnector.WaitUntilAsync(() => _host.Get<TurnsInFlight>().Count == 0, TimeSpan.FromSeconds(20), "the invoke's turn to finish");
 
         var (messageStatus, _, messageWaited) = await SendDrivingTheClockAsync("a:slow-message", Message("help"));
         Assert.Equal(HttpStatusCode.Accepted, messageStatus);
