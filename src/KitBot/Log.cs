@@ -53,6 +53,15 @@ internal static partial class Log
     [LoggerMessage(2106, LogLevel.Error, "Connector accepted the call for {Target} ({StatusCode}) but returned no id")]
     public static partial void ConnectorAnswerWithoutId(ILogger logger, string target, int? statusCode);
 
+    [LoggerMessage(2107, LogLevel.Warning, "Connector post for {Target} had no answer within {TimeoutMs} ms; it may have arrived, so it is not posted again")]
+    public static partial void ConnectorUnconfirmed(ILogger logger, string target, long timeoutMs);
+
+    [LoggerMessage(2008, LogLevel.Warning, "Turn in {ConversationKey} still running after the {BudgetMs} ms answer budget; the request is answered and the replies follow")]
+    public static partial void TurnAnsweredBeforeDone(ILogger logger, string conversationKey, long budgetMs);
+
+    [LoggerMessage(2009, LogLevel.Error, "Turn in {ConversationKey} finished after its request was answered, with {ExceptionType}")]
+    public static partial void DetachedTurnFailed(ILogger logger, string conversationKey, string exceptionType, Exception exception);
+
     [LoggerMessage(3001, LogLevel.Warning, "Turn on {StateKey} conflicted with another turn (attempt {Attempt}); re-running on fresh state")]
     public static partial void TurnConflict(ILogger logger, string stateKey, int attempt);
 
@@ -129,6 +138,12 @@ internal static partial class Log
 
     [LoggerMessage(7007, LogLevel.Information, "Reminder sweep delivered {Count} reminder(s)")]
     public static partial void ReminderSweep(ILogger logger, int count);
+
+    [LoggerMessage(7010, LogLevel.Information, "Conversation {ConversationKey} reachable again; {Count} undeliverable reminder(s) back to pending")]
+    public static partial void RemindersReopened(ILogger logger, string conversationKey, int count);
+
+    [LoggerMessage(7011, LogLevel.Warning, "Reminder for review {ReviewId} posted without an answer in time; recorded as sent, not posted again")]
+    public static partial void ReminderUnconfirmed(ILogger logger, string reviewId);
 
     [LoggerMessage(7008, LogLevel.Warning, "Hangfire dashboard request refused ({Reason})")]
     public static partial void DashboardRefused(ILogger logger, string reason);

@@ -21,7 +21,11 @@ public interface IChannel
     /// </summary>
     Task<ConnectorOutcome> SendAsync(ConversationReference to, IReadOnlyList<RenderedReply> replies, ReplyRoute? route, CancellationToken cancellationToken);
 
-    /// <summary>Opens (or finds) the 1:1 chat with <paramref name="userId"/> beside a shared conversation, stores its reference; null when refused.</summary>
+    /// <summary>
+    /// Opens (or finds) the 1:1 chat with <paramref name="userId"/> beside a shared conversation, stores its reference;
+    /// null when refused. A chat already marked unreachable comes back as stored, still marked: only the person
+    /// writing again makes it reachable.
+    /// </summary>
     Task<ConversationReference?> OpenPersonalChatAsync(ConversationReference shared, string userId, CancellationToken cancellationToken);
 
     /// <summary>Posts a card to a conversation; the posted message's id (to update it later), or null when refused.</summary>

@@ -87,8 +87,9 @@ public static class KitBotHost
         services.AddTurnRateLimit();
         services.AddSingleton<Channels.Console.ConsoleChat>();
 
-        // Outermost: most turns come from a conversation whose reference is already stored; skip rewriting it.
-        services.Decorate<IConversationStore>((sp, inner) => new ReferenceWriteSkippingStore(inner, sp.GetRequiredService<TimeProvider>()));
+        // Outermost: most turns come from a conversation whose reference is already stored; skip rewriting it, and
+        // tell the reminders when one marked unreachable is heard from again.
+        services.Decorate<IConversationStore>((sp, inner) => new ReferenceWriteSkippingStore(inner, sp.GetServices<IReachabilityListener>()));
 
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         services.AddProblemDetails();

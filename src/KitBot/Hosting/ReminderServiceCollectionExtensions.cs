@@ -23,6 +23,8 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReminderCalendar>();
         services.AddSingleton<ReminderPacer>();
         services.AddSingleton<ReminderDelivery>();
+        services.AddSingleton<UndeliverableReminders>();
+        services.AddSingleton<IReachabilityListener>(sp => sp.GetRequiredService<UndeliverableReminders>());
         services.AddSingleton<ReviewActions>();
         services.AddSingleton<Turns.IStoredVerbs>(sp => sp.GetRequiredService<ReviewActions>());
         services.AddSingleton<ReminderJobs>();

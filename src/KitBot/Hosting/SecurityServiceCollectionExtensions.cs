@@ -1,5 +1,6 @@
 using System.Net;
 using KitBot.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,24 @@ public static class SecurityServiceCollectionExtensions
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
             }
         });
+
+        // A body the client framed badly (chunked encoding, a short Content-Length) surfaces as BadHttpRequestException
+        // wherever it is read, including inside the Hangfire dashboard: its status (400, 413), not a 500.
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = ClientFaultStatus);
         return services;
+    }
+
+    /// <summary>The status for an unhandled exception: a client's framing fault anywhere in its chain is its status, else 500.</summary>
+    public static int ClientFaultStatus(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException bad)
+            {
+                return bad.StatusCode;
+            }
+        }
+
+        return StatusCodes.Status500InternalServerError;
     }
 }

@@ -39,6 +39,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsSender>();
         services.AddSingleton<Channels.IChannel>(sp => sp.GetRequiredService<TeamsSender>());
         services.AddSingleton<TeamsAdapter>();
+        // Turns answered before they finished sending (Teams:AnswerBudget) are waited for when the host stops.
+        services.AddSingleton<TurnsInFlight>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnsInFlight>());
         return services;
     }
 }

@@ -18,6 +18,7 @@ public sealed class ReminderDelivery(
     ReminderPacer pacer,
     ReminderCalendar calendar,
     IReminderScheduler scheduler,
+    UndeliverableReminders undeliverable,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<ReminderDelivery> logger)
@@ -57,11 +58,12 @@ public sealed class ReminderDelivery(
         {
             Log.ReminderUndeliverable(logger, reviewId, claimed.ConversationKey);
             await reviews.MarkConversationUndeliverableAsync(claimed.ConversationKey, now, cancellationToken);
+            await AfterUndeliverableAsync(claimed, claimed.ConversationKey, cancellationToken);
             return DeliveryOutcome.Undeliverable;
         }
 
         var today = calendar.For(claimed.TimeZone).LocalDate(now);
-        var outcome = await SendAsync(reference, claimed.UserId, [ReviewCards.Reminder(claimed.ToSnapshot(), today)], cancellationToken);
+        var (outcome, target) = await SendAsync(reference, claimed.UserId, [ReviewCards.Reminder(claimed.ToSnapshot(), today)], cancellationToken);
         now = time.GetUtcNow();
         switch (outcome)
         {
@@ -69,11 +71,18 @@ public sealed class ReminderDelivery(
                 await reviews.MarkSentAsync(reviewId, now, cancellationToken);
                 Log.ReminderSent(logger, reviewId, claimed.Attempts);
                 return DeliveryOutcome.Sent;
+            case ConnectorOutcome.Unconfirmed:
+                // At most once: a slow connector has usually taken it, and a reminder shown twice confuses more than
+                // the rare one lost to a connector that swallowed it.
+                await reviews.MarkSentAsync(reviewId, now, cancellationToken);
+                Log.ReminderUnconfirmed(logger, reviewId);
+                return DeliveryOutcome.Sent;
             case ConnectorOutcome.Unreachable:
                 // The sender has marked the reference; every review waiting for this conversation stops here, so a
                 // blocked bot is asked once, not once per review per sweep.
                 var count = await reviews.MarkConversationUndeliverableAsync(claimed.ConversationKey, now, cancellationToken);
                 Log.ReminderUnreachable(logger, reviewId, claimed.ConversationKey, count);
+                await AfterUndeliverableAsync(claimed, target.Key, cancellationToken);
                 return DeliveryOutcome.Undeliverable;
             case ConnectorOutcome.Failed when claimed.Attempts < _options.MaxAttempts:
                 var retryAt = now + RetryDelay(claimed.Attempts);
@@ -84,6 +93,7 @@ public sealed class ReminderDelivery(
             default:
                 await reviews.GiveUpAsync(reviewId, ReviewState.Failed, null, now, cancellationToken);
                 Log.ReminderFailed(logger, reviewId, claimed.Attempts, outcome.ToString());
+                await undeliverable.NotDeliveredAsync(claimed, UndeliverableReminders.FailedAction, cancellationToken);
                 return DeliveryOutcome.Failed;
         }
     }
@@ -138,12 +148,26 @@ public sealed class ReminderDelivery(
         return sent;
     }
 
-    /// <summary>Sends through the reference's own channel, whichever it is.</summary>
-    private async Task<ConnectorOutcome> SendAsync(ConversationReference reference, string userId, IReadOnlyList<Dialogs.Turns.Reply> replies, CancellationToken cancellationToken)
+    /// <summary>
+    /// After marking a conversation's reviews undeliverable: recorded in the audit trail, and, if the person wrote
+    /// again (on any instance) between the channel's refusal and the marking, returned to pending at once; the
+    /// listener on the reference store covers a person who writes after this check.
+    /// </summary>
+    private async Task AfterUndeliverableAsync(StoredReview claimed, string markedKey, CancellationToken cancellationToken)
+    {
+        await undeliverable.NotDeliveredAsync(claimed, UndeliverableReminders.UndeliverableAction, cancellationToken);
+        if (await conversations.GetReferenceAsync(markedKey, cancellationToken) is { Unreachable: false } healed)
+        {
+            await undeliverable.ReopenAsync(healed, time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    /// <summary>Sends through the reference's own channel, whichever it is; the outcome and the conversation it went to.</summary>
+    private async Task<(ConnectorOutcome Outcome, ConversationReference Target)> SendAsync(ConversationReference reference, string userId, IReadOnlyList<Dialogs.Turns.Reply> replies, CancellationToken cancellationToken)
     {
         if (channels.For(reference) is not { } channel)
         {
-            return ConnectorOutcome.Failed;
+            return (ConnectorOutcome.Failed, reference);
         }
 
         if (reference.IsGroup)
@@ -151,13 +175,19 @@ public sealed class ReminderDelivery(
             // A reminder is the practitioner's own business: from a channel or group chat it goes to their 1:1 chat.
             if (await channel.OpenPersonalChatAsync(reference, userId, cancellationToken) is not { } personal)
             {
-                return ConnectorOutcome.Failed;
+                return (ConnectorOutcome.Failed, reference);
+            }
+
+            if (personal.Unreachable)
+            {
+                // They blocked KitBot in their personal chat: it waits until they write again.
+                return (ConnectorOutcome.Unreachable, personal);
             }
 
             reference = personal;
         }
 
-        return await channels.SendAsync(reference with { UserId = userId }, replies, cancellationToken);
+        return (await channels.SendAsync(reference with { UserId = userId }, replies, cancellationToken), reference);
     }
 
     // Exponential backoff with jitter, so many reminders refused together do not come back together.

@@ -80,6 +80,12 @@ public sealed class DbReviewStore(StorageConnections connections) : IReviewStore
     public Task<int> MarkConversationUndeliverableAsync(string conversationKey, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync(ReviewSql.Undeliverable, cancellationToken, ("@conversation", conversationKey), ("@now", ReviewSql.Ms(now)));
 
+    public Task<IReadOnlyList<StoredReview>> ListUndeliverableAsync(string conversationKey, string? userId, CancellationToken cancellationToken) =>
+        QueryAsync(ReviewSql.ListUndeliverable, cancellationToken, ("@conversation", conversationKey), ("@user", userId));
+
+    public async Task<bool> ReopenAsync(string id, DateTimeOffset remindAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ExecuteAsync(ReviewSql.Reopen, cancellationToken, ("@id", id), ("@remindAt", ReviewSql.Ms(remindAt)), ("@now", ReviewSql.Ms(now))) == 1;
+
     public async Task<bool> RescheduleAsync(string id, DateOnly dueDate, DateTimeOffset dueAt, DateTimeOffset remindAt, ReviewState state, DateTimeOffset now, CancellationToken cancellationToken) =>
         await ExecuteAsync(ReviewSql.Reschedule, cancellationToken,
             ("@id", id),

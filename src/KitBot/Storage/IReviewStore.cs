@@ -40,6 +40,19 @@ public interface IReviewStore
     Task<int> MarkConversationUndeliverableAsync(string conversationKey, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The undeliverable reviews waiting for a conversation to be reachable again: those for
+    /// <paramref name="conversationKey"/>, and, when <paramref name="userId"/> is given (a personal chat), that
+    /// person's from any conversation (their reminders come to their personal chat).
+    /// </summary>
+    Task<IReadOnlyList<StoredReview>> ListUndeliverableAsync(string conversationKey, string? userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns an undeliverable review to pending with its reminder at <paramref name="remindAt"/> and its attempts
+    /// reset; false when it is no longer undeliverable.
+    /// </summary>
+    Task<bool> ReopenAsync(string id, DateTimeOffset remindAt, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Moves an open review (snooze or reschedule): new due date and reminder time, state <paramref name="state"/>,
     /// attempts reset. False when it is done or stopped.
     /// </summary>

@@ -1,21 +1,17 @@
-using System.Collections.Concurrent;
 using KitBot.Conversations;
 
 namespace KitBot.Storage;
 
 /// <summary>
 /// Every inbound activity carries its conversation's reference, and nearly always it is the one already stored.
-/// This skips the write when this process saved the same reference recently, so a turn costs one write (its
-/// state), not two. A reference marked unreachable is written again on the next activity; another instance's
-/// mark is picked up within <see cref="Fresh"/>.
+/// This reads the stored reference (a primary-key read) and writes only when it differs or is marked unreachable,
+/// so a turn costs one write (its state), not two. There is no cache: a mark set by any instance is seen, and
+/// cleared, on the very next activity whichever instance receives it; <see cref="IReachabilityListener"/>s then
+/// hear that the conversation is reachable again.
 /// </summary>
-public sealed class ReferenceWriteSkippingStore(IConversationStore inner, TimeProvider time) : IConversationStore
+public sealed class ReferenceWriteSkippingStore(IConversationStore inner, IEnumerable<IReachabilityListener>? listeners = null) : IConversationStore
 {
-    /// <summary>How long a saved reference is trusted without writing it again.</summary>
-    public static readonly TimeSpan Fresh = TimeSpan.FromMinutes(5);
-
-    private const int MaxRemembered = 100_000;
-    private readonly ConcurrentDictionary<string, (ConversationReference Reference, DateTimeOffset SavedAt)> _saved = new(StringComparer.Ordinal);
+    private readonly IReachabilityListener[] _listeners = listeners?.ToArray() ?? [];
 
     public Task<VersionedState> LoadStateAsync(string key, CancellationToken cancellationToken) =>
         inner.LoadStateAsync(key, cancellationToken);
@@ -25,28 +21,41 @@ public sealed class ReferenceWriteSkippingStore(IConversationStore inner, TimePr
 
     public async Task SaveReferenceAsync(ConversationReference reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (_saved.TryGetValue(reference.Key, out var known) && known.Reference == reference && time.GetUtcNow() - known.SavedAt < Fresh)
+        var reachable = reference with { Unreachable = false };
+        var stored = await inner.GetReferenceAsync(reference.Key, cancellationToken);
+        if (stored == reachable)
         {
             return;
         }
 
-        await inner.SaveReferenceAsync(reference, now, cancellationToken);
-        if (_saved.Count >= MaxRemembered)
+        await inner.SaveReferenceAsync(reachable, now, cancellationToken);
+        if (stored is not { Unreachable: true })
         {
-            _saved.Clear();
+            return;
         }
 
-        _saved[reference.Key] = (reference with { Unreachable = false }, time.GetUtcNow());
+        // Saved first, then told: a delivery that marks the conversation again in between sees the saved reference
+        // when it checks after marking (ReminderDelivery), so nothing is left waiting for a conversation that is back.
+        try
+        {
+            foreach (var listener in _listeners)
+            {
+                await listener.ReachableAgainAsync(reachable, now, cancellationToken);
+            }
+        }
+        catch
+        {
+            // Put the mark back, so the next activity tries again instead of finding nothing to heal.
+            await inner.MarkUnreachableAsync(reference.Key, now, CancellationToken.None);
+            throw;
+        }
     }
 
     public Task<ConversationReference?> GetReferenceAsync(string key, CancellationToken cancellationToken) =>
         inner.GetReferenceAsync(key, cancellationToken);
 
-    public Task MarkUnreachableAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        _saved.TryRemove(key, out _);
-        return inner.MarkUnreachableAsync(key, now, cancellationToken);
-    }
+    public Task MarkUnreachableAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.MarkUnreachableAsync(key, now, cancellationToken);
 
     public Task<bool> PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 }

@@ -39,6 +39,17 @@ internal static class ReviewSql
 
     public const string Undeliverable = "UPDATE review SET state = 'undeliverable', lease_until = NULL, updated_at = @now WHERE conversation_key = @conversation AND state IN ('pending', 'snoozed', 'sending')";
 
+    public const string ListUndeliverable = $"""
+        SELECT {Columns} FROM review
+        WHERE state = 'undeliverable' AND (conversation_key = @conversation OR (@user IS NOT NULL AND user_id = @user))
+        ORDER BY remind_at, id
+        """;
+
+    public const string Reopen = """
+        UPDATE review SET state = 'pending', remind_at = @remindAt, attempts = 0, lease_until = NULL, last_status = NULL, updated_at = @now
+        WHERE id = @id AND state = 'undeliverable'
+        """;
+
     public const string Open = "state NOT IN ('done', 'cancelled')";
 
     public const string Reschedule = $"""

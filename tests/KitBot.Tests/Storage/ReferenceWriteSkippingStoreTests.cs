@@ -18,14 +18,14 @@ public sealed class ReferenceWriteSkippingStoreTests : IDisposable
     {
         var sqlite = new SqliteConversationStore(Options.Create(new StorageOptions { Sqlite = { Path = Path.Combine(_folder, "kitbot.db") } }));
         _counted = new CountingStore(sqlite);
-        _store = new ReferenceWriteSkippingStore(_counted, _clock);
+        _store = new ReferenceWriteSkippingStore(_counted);
     }
 
     [Fact]
-    public async Task SameReference_AgainSoon_IsWrittenOnce()
+    public async Task SameReference_AgainLater_IsWrittenOnce()
     {
         await _store.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None);
-        _clock.Advance(TimeSpan.FromMinutes(4));
+        _clock.Advance(TimeSpan.FromDays(3));
         await _store.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(1, _counted.ReferenceWrites);
@@ -33,15 +33,47 @@ public sealed class ReferenceWriteSkippingStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ChangedReference_OrAfterFiveMinutes_IsWrittenAgain()
+    public async Task ChangedReference_IsWrittenAgain()
     {
         await _store.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None);
         await _store.SaveReferenceAsync(Chat with { ServiceUrl = "https://smba.example/emea/" }, _clock.GetUtcNow(), CancellationToken.None);
-        _clock.Advance(ReferenceWriteSkippingStore.Fresh);
         await _store.SaveReferenceAsync(Chat with { ServiceUrl = "https://smba.example/emea/" }, _clock.GetUtcNow(), CancellationToken.None);
 
-        Assert.Equal(3, _counted.ReferenceWrites);
+        Assert.Equal(2, _counted.ReferenceWrites);
         Assert.Equal("https://smba.example/emea/", (await _store.GetReferenceAsync(Chat.Key, CancellationToken.None))!.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task MarkSetByAnotherInstance_IsClearedOnTheVeryNextActivity_AndTheListenerHearsOnce()
+    {
+        var listener = new RecordingListener();
+        var thisInstance = new ReferenceWriteSkippingStore(_counted, [listener]);
+        var otherInstance = new ReferenceWriteSkippingStore(
+            new SqliteConversationStore(Options.Create(new StorageOptions { Sqlite = { Path = Path.Combine(_folder, "kitbot.db") } })));
+        await thisInstance.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None);
+
+        await otherInstance.MarkUnreachableAsync(Chat.Key, _clock.GetUtcNow(), CancellationToken.None);
+        await thisInstance.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None);
+        await thisInstance.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.False((await otherInstance.GetReferenceAsync(Chat.Key, CancellationToken.None))!.Unreachable);
+        Assert.Equal([Chat.Key], listener.Heard);
+    }
+
+    [Fact]
+    public async Task ListenerThatFails_LeavesTheMark_SoTheNextActivityTriesAgain()
+    {
+        var listener = new RecordingListener { FailOnce = true };
+        var store = new ReferenceWriteSkippingStore(_counted, [listener]);
+        await store.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None);
+        await store.MarkUnreachableAsync(Chat.Key, _clock.GetUtcNow(), CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None));
+        Assert.True((await store.GetReferenceAsync(Chat.Key, CancellationToken.None))!.Unreachable);
+
+        await store.SaveReferenceAsync(Chat, _clock.GetUtcNow(), CancellationToken.None);
+        Assert.False((await store.GetReferenceAsync(Chat.Key, CancellationToken.None))!.Unreachable);
+        Assert.Equal([Chat.Key, Chat.Key], listener.Heard);
     }
 
     [Fact]
@@ -60,6 +92,25 @@ public sealed class ReferenceWriteSkippingStoreTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private sealed class RecordingListener : IReachabilityListener
+    {
+        public bool FailOnce { get; set; }
+
+        public List<string> Heard { get; } = [];
+
+        public Task ReachableAgainAsync(ConversationReference reference, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            Heard.Add(reference.Key);
+            if (FailOnce)
+            {
+                FailOnce = false;
+                throw new InvalidOperationException("the reviews table is unavailable");
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Counts reference writes that reach the real store.</summary>

@@ -33,6 +33,9 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>The activities accepted (answered 2xx).</summary>
     public IReadOnlyList<ConnectorCall> Delivered => Calls.Where(c => c.Status is >= 200 and < 300).ToList();
 
+    /// <summary>Awaited after a post is recorded and before it is answered (a slow connector); none by default.</summary>
+    public Func<Task>? Delay { get; set; }
+
     /// <summary>Chooses the status for the n-th call (0-based) to a conversation; 201 by default.</summary>
     public Func<int, string, int> Respond { get; set; } = (_, _) => 201;
 
@@ -49,6 +52,11 @@ public sealed class FakeConnector : IAsyncDisposable
             var n = Interlocked.Increment(ref self!._calls) - 1;
             var status = self.Respond(n, conversationId);
             self.Calls.Enqueue(new ConnectorCall(conversationId, status, body as JsonObject ?? []));
+            if (self.Delay is { } delay)
+            {
+                await delay();
+            }
+
             return status is >= 200 and < 300
                 ? Results.Json(new { id = $"activity-{n}" }, statusCode: status)
                 : Results.Json(new { error = new { code = status == 403 ? "MessageWritesBlocked" : "Throttled", message = "refused" } }, statusCode: status);

@@ -78,7 +78,7 @@ public static class SlackEndpoints
 
         if (inbound.EventId is { Length: > 0 } eventId && !services.Deduplicator.TryBegin(eventId))
         {
-            Log.SlackDuplicateEvent(services.Logger, eventId);
+            Log.SlackDuplicateEvent(services.Logger, Security.LogValue.Id(eventId));
             return Results.Ok();
         }
 
@@ -110,7 +110,7 @@ public static class SlackEndpoints
             return Malformed(services, "The body is not form-encoded UTF-8.");
         }
 
-        if (!form.TryGetValue("payload", out var field) || ParseObject(Encoding.UTF8.GetBytes(field.ToString())) is not { } payload)
+        if (!form.TryGetValue("payload", out var field) || field.Count != 1 || Security.StrictJson.Parse(field.ToString()) is not JsonObject payload)
         {
             return Malformed(services, "The form field 'payload' is missing or not a JSON object.");
         }
@@ -216,7 +216,13 @@ public static class SlackEndpoints
         HttpContext http, SlackServices services, CancellationToken cancellationToken)
     {
         var limit = services.Options.MaxRequestBytes;
-        var body = await ReadBodyAsync(http.Request, limit, cancellationToken);
+        var (body, unreadable) = await TryReadBodyAsync(http.Request, limit, cancellationToken);
+        if (unreadable is not null)
+        {
+            Log.SlackMalformed(services.Logger, "unreadable body");
+            return (null, null, unreadable);
+        }
+
         if (body is null)
         {
             Log.SlackMalformed(services.Logger, "too large");
@@ -248,7 +254,7 @@ public static class SlackEndpoints
             return true;
         }
 
-        Log.SlackTeamRefused(services.Logger, inbound.TeamId ?? "(none)");
+        Log.SlackTeamRefused(services.Logger, Security.LogValue.Id(inbound.TeamId));
         return false;
     }
 
@@ -275,17 +281,29 @@ public static class SlackEndpoints
         return buffer.ToArray();
     }
 
-    private static JsonObject? ParseObject(byte[] body)
+    /// <summary>
+    /// The body, or the refusal when it cannot be read: bad chunked framing or a body shorter than its
+    /// Content-Length is the client's fault (400), not KitBot's.
+    /// </summary>
+    private static async Task<(byte[]? Body, IResult? Refusal)> TryReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         try
         {
-            return JsonNode.Parse(body) as JsonObject;
+            return (await ReadBodyAsync(request, limit, cancellationToken), null);
         }
-        catch (JsonException)
+        catch (BadHttpRequestException e)
         {
-            return null;
+            return (null, Results.Problem(statusCode: e.StatusCode, title: "Unreadable request", detail: "The request body could not be read."));
+        }
+        catch (IOException)
+        {
+            // Kestrel reports some framing faults (a chunk size that overflows) as a plain IOException.
+            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable request", detail: "The request body could not be read."));
         }
     }
+
+    // Strict: invalid UTF-8, a name given twice or deep nesting is a 400 here, never an exception later in a turn.
+    private static JsonObject? ParseObject(byte[] body) => Security.StrictJson.Parse(body) as JsonObject;
 
     private static Dictionary<string, StringValues>? ParseForm(byte[] body)
     {

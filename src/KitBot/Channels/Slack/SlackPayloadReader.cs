@@ -43,7 +43,9 @@ public static partial class SlackPayloadReader
         var botUserId = (envelope["authorizations"] as JsonArray)?.OfType<JsonObject>()
             .Where(a => a["is_bot"] is JsonValue b && b.GetValueKind() == JsonValueKind.True)
             .Select(a => Str(a, "user_id")).FirstOrDefault(id => id.Length > 0);
-        var when = envelope["event_time"] is JsonValue t && t.TryGetValue<long>(out var seconds)
+        // Slack's clock, when it gives a plausible one: anything outside what a DateTimeOffset holds is ignored.
+        var when = envelope["event_time"] is JsonValue t && t.GetValueKind() == JsonValueKind.Number && t.TryGetValue<long>(out var seconds)
+            && seconds is >= 0 and <= 253_402_300_799
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : now;
         var user = Str(e, "user");
@@ -117,6 +119,11 @@ public static partial class SlackPayloadReader
     /// <summary>Reads a slash command (<c>/kit</c> and its words) as the input the Teams menu would give.</summary>
     public static SlackInbound ReadCommand(IReadOnlyDictionary<string, StringValues> form, DateTimeOffset now)
     {
+        if (form.Any(f => f.Value.Count > 1))
+        {
+            return SlackInbound.Malformed("A slash command names a field twice.");
+        }
+
         string Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : "";
         var team = Field("team_id");
         var channel = Field("channel_id");
@@ -200,7 +207,7 @@ public static partial class SlackPayloadReader
             return SlackInbound.Ignore(team, "no channel to answer in");
         }
 
-        var state = (inView ? view?["state"] : payload["state"])?["values"] as JsonObject;
+        var state = ((inView ? view?["state"] : payload["state"]) as JsonObject)?["values"] as JsonObject;
         var input = Input(Str(action, "value"), withInputs ? ReadInputs(state) : []);
         if (input is null)
         {
@@ -235,24 +242,14 @@ public static partial class SlackPayloadReader
             return SlackInbound.Ignore(team, "modal is not KitBot's");
         }
 
-        var input = Input(data.ToJsonString(), ReadInputs(view?["state"]?["values"] as JsonObject))!;
+        var input = Input(data.ToJsonString(), ReadInputs((view?["state"] as JsonObject)?["values"] as JsonObject))!;
         return new SlackInbound(team, new SlackTurnRequest(team, channel, user, IsDirectChannel(channel), input, now));
     }
 
     /// <summary>A button's value (the card action's data as JSON) merged with the inputs, as the core's input.</summary>
     private static TurnInput? Input(string value, Dictionary<string, string> inputs)
     {
-        JsonNode? data;
-        try
-        {
-            data = JsonNode.Parse(value);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        switch (data)
+        switch (Security.StrictJson.Parse(value))
         {
             case JsonObject obj:
                 foreach (var (id, text) in inputs)
@@ -275,14 +272,7 @@ public static partial class SlackPayloadReader
 
     private static JsonObject? Metadata(JsonObject? view)
     {
-        try
-        {
-            return Str(view, "private_metadata") is { Length: > 0 } m ? JsonNode.Parse(m) as JsonObject : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return Str(view, "private_metadata") is { Length: > 0 } m ? Security.StrictJson.Parse(m) as JsonObject : null;
     }
 
     /// <summary>The message text without KitBot's mention, with Slack's escapes undone and spaces collapsed.</summary>

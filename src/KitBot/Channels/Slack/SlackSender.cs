@@ -169,6 +169,12 @@ public sealed class SlackSender(
         }
 
         var reference = Reference(teamId, channel, userId, null, isGroup: false);
+        if (await store.GetReferenceAsync(reference.Key, cancellationToken) is { Unreachable: true } blocked)
+        {
+            // Opening a DM succeeds even when posting to it does not; only the person writing again heals it.
+            return blocked;
+        }
+
         await store.SaveReferenceAsync(reference, time.GetUtcNow(), cancellationToken);
         return reference;
     }

@@ -9,7 +9,9 @@ namespace KitBot.Channels.Teams;
 /// <summary>
 /// The Bot Framework connector REST client (PROTOCOLS.md sections 1-2). Refuses activities over the size limit
 /// before sending; sends a bearer token when an app id is set; retries throttling and transient failures
-/// (<see cref="ConnectorOptions"/>); reports 403 and 404 as unreachable without retrying. It never throws for
+/// (<see cref="ConnectorOptions"/>); reports 403 and 404 as unreachable without retrying; never posts an activity
+/// again after an attempt that timed out once the request had gone out (<see cref="ConnectorOutcome.Unconfirmed"/>):
+/// a slow connector has usually taken it, and a second post would show the reply twice. It never throws for
 /// what the connector or the network does, only when the caller cancels.
 /// </summary>
 public sealed class ConnectorClient(
@@ -49,8 +51,9 @@ public sealed class ConnectorClient(
         }
 
         var target = $"a 1:1 chat with {userId}";
+        // Idempotent: Teams answers with the same 1:1 chat however often it is asked.
         var delivery = await DeliverAsync(HttpMethod.Post, serviceUrl, "v3/conversations",
-            JsonSerializer.SerializeToUtf8Bytes(parameters, BotFrameworkJson.Options), target, cancellationToken);
+            JsonSerializer.SerializeToUtf8Bytes(parameters, BotFrameworkJson.Options), target, idempotent: true, cancellationToken);
         if (delivery.Outcome != ConnectorOutcome.Sent)
         {
             return new CreateConversationResult(delivery.Outcome, StatusCode: delivery.StatusCode);
@@ -79,13 +82,14 @@ public sealed class ConnectorClient(
             return new ConnectorResult(ConnectorOutcome.TooLarge);
         }
 
-        var delivery = await DeliverAsync(method, reference.ServiceUrl, path, body, reference.Key, cancellationToken);
+        // A PUT replaces the same message however often it arrives; a POST adds one each time.
+        var delivery = await DeliverAsync(method, reference.ServiceUrl, path, body, reference.Key, idempotent: method == HttpMethod.Put, cancellationToken);
         return new ConnectorResult(delivery.Outcome, StringProperty(delivery.Body, "id"), delivery.StatusCode);
     }
 
     /// <summary>One connector call with its retries.</summary>
     private async Task<Delivery> DeliverAsync(
-        HttpMethod method, string serviceUrl, string path, byte[] body, string target, CancellationToken cancellationToken)
+        HttpMethod method, string serviceUrl, string path, byte[] body, string target, bool idempotent, CancellationToken cancellationToken)
     {
         var options = connectorOptions.Value;
         var withToken = !teamsOptions.Value.IsAnonymous;
@@ -103,7 +107,7 @@ public sealed class ConnectorClient(
         {
             var remaining = options.TotalBudget - time.GetElapsedTime(started);
             var attempt = await AttemptAsync(method, uri, body, withToken, forceRefresh,
-                remaining < options.AttemptTimeout ? remaining : options.AttemptTimeout, cancellationToken);
+                remaining < options.AttemptTimeout ? remaining : options.AttemptTimeout, idempotent, cancellationToken);
             forceRefresh = false;
 
             switch (attempt.Kind)
@@ -121,6 +125,10 @@ public sealed class ConnectorClient(
                 case AttemptKind.Unreachable:
                     Log.ConnectorFailed(logger, target, attempt.Reason);
                     return new Delivery(ConnectorOutcome.Unreachable, attempt.StatusCode, null);
+
+                case AttemptKind.Unconfirmed:
+                    Log.ConnectorUnconfirmed(logger, target, (long)options.AttemptTimeout.TotalMilliseconds);
+                    return new Delivery(ConnectorOutcome.Unconfirmed, null, null);
 
                 case AttemptKind.Unauthorized or AttemptKind.Final:
                     Log.ConnectorFailed(logger, target, attempt.Reason);
@@ -148,8 +156,9 @@ public sealed class ConnectorClient(
 
     /// <summary>One HTTP request, classified. Only the caller's cancellation escapes as an exception.</summary>
     private async Task<Attempt> AttemptAsync(
-        HttpMethod method, Uri uri, byte[] body, bool withToken, bool forceRefresh, TimeSpan timeout, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, byte[] body, bool withToken, bool forceRefresh, TimeSpan timeout, bool idempotent, CancellationToken cancellationToken)
     {
+        var requestSent = false;
         if (timeout <= TimeSpan.Zero)
         {
             return Attempt.Transient(null, "out of time");
@@ -167,6 +176,7 @@ public sealed class ConnectorClient(
                 request.Headers.Authorization = new("Bearer", await tokens.GetTokenAsync(forceRefresh, linked.Token));
             }
 
+            requestSent = true;
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var status = (int)response.StatusCode;
             var json = await ReadJsonAsync(response, linked.Token);
@@ -190,7 +200,10 @@ public sealed class ConnectorClient(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Attempt.Transient(null, "timeout");
+            // Timed out waiting for the answer to a post that went out: it may well have arrived.
+            return requestSent && !idempotent
+                ? new Attempt(AttemptKind.Unconfirmed, null, null, null, "timeout")
+                : Attempt.Transient(null, "timeout");
         }
         catch (HttpRequestException e)
         {
@@ -271,6 +284,7 @@ public sealed class ConnectorClient(
         Delivered,
         Unauthorized,
         Unreachable,
+        Unconfirmed,
         Transient,
         Final,
     }

@@ -14,4 +14,10 @@ public enum ConnectorOutcome
 
     /// <summary>Retries ran out, or the connector answered another error.</summary>
     Failed,
+
+    /// <summary>
+    /// Posted, but no answer came within the attempt timeout: the connector may have taken it (a slow connector
+    /// usually has), so it is not posted again. Only for posts, which are not idempotent; an update is retried.
+    /// </summary>
+    Unconfirmed,
 }

@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using KitBot.Conversations;
 using KitBot.Dialogs.Turns;
 using KitBot.Storage;
 using KitBot.Turns;
+using Microsoft.Extensions.Options;
 
 namespace KitBot.Channels.Teams;
 
@@ -13,15 +15,20 @@ public sealed class TeamsAdapter(
     TurnProcessor turns,
     IConversationStore store,
     TimeProvider time,
+    IOptions<TeamsOptions> options,
+    TurnsInFlight inFlight,
     ILogger<TeamsAdapter> logger)
 {
+    /// <summary>What an invoke is answered with when its turn is still sending replies at the answer budget.</summary>
+    public const string StillWorkingText = "Working on it: the answer follows in this chat.";
+
     /// <summary>Handles one authenticated, well-formed activity; returns the invoke response for invokes.</summary>
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         var input = ActivityReader.Read(activity);
         if (input is null)
         {
-            Log.ActivityIgnored(logger, activity.Type!);
+            Log.ActivityIgnored(logger, Security.LogValue.Id(activity.Type));
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.NotImplemented : null;
         }
 
@@ -38,7 +45,28 @@ public sealed class TeamsAdapter(
             activity.LocalTimezone);
 
         // The pipeline routes, saves, renders and sends inside one error boundary; it never throws for a failed turn.
-        var outcome = await turns.RunAsync(reference, turn, route: null, cancellationToken);
+        // It runs apart from the request, so a slow connector cannot hold the answer past Teams' wait: at the budget
+        // the request is answered and the turn's remaining replies still go out, each posted once.
+        var running = turns.RunAsync(reference, turn, route: null, CancellationToken.None);
+        var budget = options.Value.AnswerBudget;
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var delay = Task.Delay(budget, time, wait.Token);
+            await Task.WhenAny(running, delay);
+            await wait.CancelAsync();
+        }
+
+        if (!running.IsCompleted)
+        {
+            Log.TurnAnsweredBeforeDone(logger, reference.Key, (long)budget.TotalMilliseconds);
+            inFlight.Track(running);
+            _ = running.ContinueWith(
+                t => Log.DetachedTurnFailed(logger, reference.Key, t.Exception!.InnerException!.GetType().Name, t.Exception.InnerException),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(StillWorkingText) : null;
+        }
+
+        var outcome = await running;
         if (activity.Type != ActivityTypes.Invoke)
         {
             return null;
@@ -69,5 +97,5 @@ public sealed class TeamsAdapter(
 
     /// <summary>The Teams tenant an activity comes from, when it says.</summary>
     public static string? TenantOf(Activity activity) =>
-        activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>();
+        activity.Conversation?.TenantId ?? ActivityReader.Text((activity.ChannelData?["tenant"] as JsonObject)?["id"]);
 }

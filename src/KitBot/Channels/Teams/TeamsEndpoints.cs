@@ -46,20 +46,42 @@ public static class TeamsEndpoints
             size.MaxRequestBodySize = limit;
         }
 
-        Activity? activity;
+        byte[] body;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, BotFrameworkJson.Options, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            Log.MalformedActivity(logger, "not JSON");
-            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a JSON Bot Framework activity.");
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+            body = buffer.ToArray();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             Log.MalformedActivity(logger, "too large");
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"An activity may be at most {limit} bytes.");
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
+        {
+            // Bad chunked framing, a body shorter than its Content-Length: the client's fault, not a 500. (Kestrel
+            // reports some framing faults, a chunk size that overflows, as a plain IOException.)
+            Log.MalformedActivity(logger, "unreadable body");
+            return Problem((e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest, "Unreadable request", "The request body could not be read.");
+        }
+
+        // Invalid UTF-8, a property named twice or deep nesting is refused before any of it is used.
+        if (Security.StrictJson.Problem(body) is { } malformed)
+        {
+            Log.MalformedActivity(logger, "not JSON");
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a JSON Bot Framework activity. {malformed}");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, BotFrameworkJson.Options);
+        }
+        catch (JsonException)
+        {
+            Log.MalformedActivity(logger, "not JSON");
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a JSON Bot Framework activity.");
         }
 
         var problem = activity is null ? "The body is not a JSON object." : ActivityReader.Problem(activity);
@@ -79,7 +101,7 @@ public static class TeamsEndpoints
         if (!options.Value.Serves(tenant))
         {
             // Another organisation's tenant: refused, logged, never answered.
-            Log.TenantRefused(logger, tenant ?? "(none)");
+            Log.TenantRefused(logger, Security.LogValue.Id(tenant));
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 

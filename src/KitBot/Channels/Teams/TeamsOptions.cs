@@ -61,6 +61,14 @@ public sealed class TeamsOptions
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
     /// <summary>
+    /// How long a request from Teams waits for its turn before it is answered. Teams gives up on an invoke after
+    /// about 15 seconds; a turn still sending replies (a slow connector) is answered with a short acknowledgement
+    /// and its replies follow as ordinary posts.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:10")]
+    public TimeSpan AnswerBudget { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>
     /// The Teams tenants KitBot serves. Empty means the bot's own <see cref="TenantId"/> when an app id is set,
     /// and any tenant in anonymous local development.
     /// </summary>

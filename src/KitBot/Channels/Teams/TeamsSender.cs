@@ -21,6 +21,7 @@ public sealed class TeamsSender(
     /// <inheritdoc />
     public async Task<ConnectorOutcome> SendAsync(ConversationReference to, IReadOnlyList<RenderedReply> replies, ReplyRoute? route, CancellationToken cancellationToken)
     {
+        var outcome = ConnectorOutcome.Sent;
         foreach (var reply in replies)
         {
             var result = await connector.SendAsync(to, ToActivity(to, reply), cancellationToken);
@@ -30,13 +31,20 @@ public sealed class TeamsSender(
                 await store.MarkUnreachableAsync(to.Key, time.GetUtcNow(), cancellationToken);
             }
 
+            if (result.Outcome == ConnectorOutcome.Unconfirmed)
+            {
+                // A slow connector, not a refusal: that reply is not posted again, and the next ones still go.
+                outcome = ConnectorOutcome.Unconfirmed;
+                continue;
+            }
+
             if (result.Outcome != ConnectorOutcome.Sent)
             {
                 return result.Outcome;
             }
         }
 
-        return ConnectorOutcome.Sent;
+        return outcome;
     }
 
     /// <inheritdoc />
@@ -62,6 +70,11 @@ public sealed class TeamsSender(
             shared.BotId,
             shared.TenantId,
             IsGroup: false);
+        if (await store.GetReferenceAsync(personal.Key, cancellationToken) is { Unreachable: true } blocked)
+        {
+            return blocked;
+        }
+
         await store.SaveReferenceAsync(personal, time.GetUtcNow(), cancellationToken);
         return personal;
     }
