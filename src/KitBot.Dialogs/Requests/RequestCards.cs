@@ -52,6 +52,8 @@ public static class RequestCards
                 ["urgency"] = UrgencyText(request.Urgency),
                 ["contact"] = ContactText(request.Contact),
                 ["when"] = request.When,
+                ["hasAskedBy"] = !string.IsNullOrEmpty(request.AskedBy),
+                ["askedBy"] = request.AskedBy ?? string.Empty,
                 ["hasSummary"] = request.Summary is not null,
                 ["summary"] = request.Summary ?? string.Empty,
                 ["isOpen"] = request.State == RequestState.Open,

@@ -10,6 +10,7 @@ namespace KitBot.Dialogs.Requests;
 /// <param name="Summary">The shared consultation summary, if any.</param>
 /// <param name="State">Open, claimed or closed.</param>
 /// <param name="ClaimedName">The display name of the consultant who has it (professionals' names are fine to show).</param>
+/// <param name="AskedBy">Who asked, as the channel names them to colleagues (a display name, a Slack mention), so a consultant can call them.</param>
 public sealed record RequestSnapshot(
     string Id,
     string Reference,
@@ -19,4 +20,5 @@ public sealed record RequestSnapshot(
     string When,
     string? Summary,
     RequestState State,
-    string? ClaimedName);
+    string? ClaimedName,
+    string? AskedBy = null);

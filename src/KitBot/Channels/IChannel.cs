@@ -31,6 +31,12 @@ public interface IChannel
     /// <summary>Posts a card to a conversation; the posted message's id (to update it later), or null when refused.</summary>
     Task<string?> PostCardAsync(ConversationReference to, RenderedCard card, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How colleagues in this channel are told who someone is, on a card in a shared conversation (a Slack mention,
+    /// the display name Teams gives). Professionals' names only: never a name from case details.
+    /// </summary>
+    string NameForColleagues(string userId, string? displayName);
+
     /// <summary>Replaces a posted card in place, for everyone who sees it; false when refused.</summary>
     Task<bool> UpdateCardAsync(ConversationReference to, string messageId, RenderedCard card, CancellationToken cancellationToken);
 }

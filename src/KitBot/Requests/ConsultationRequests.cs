@@ -19,6 +19,7 @@ public sealed class ConsultationRequests(
     IRequestStore requests,
     IConversationStore conversations,
     RequestChannel channel,
+    Channels.ChannelDirectory channels,
     IRequestScheduler scheduler,
     ReminderCalendar calendar,
     PracticeContent content,
@@ -73,7 +74,7 @@ public sealed class ConsultationRequests(
         var name = string.IsNullOrWhiteSpace(displayName) ? "A consultant" : displayName.Trim();
         if (action.Verb == RequestVerbs.Submit)
         {
-            return await SubmitAsync(action, reference, userId, cancellationToken);
+            return await SubmitAsync(action, reference, userId, displayName, cancellationToken);
         }
 
         // Other practitioners' questions are for the adoption support team only.
@@ -141,7 +142,7 @@ public sealed class ConsultationRequests(
         return new TextReply("Done: consultation requests from practitioners will now appear in this channel. Type open requests here at any time.");
     }
 
-    private async Task<IReadOnlyList<Reply>> SubmitAsync(CardAction action, ConversationReference reference, string userId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> SubmitAsync(CardAction action, ConversationReference reference, string userId, string? displayName, CancellationToken cancellationToken)
     {
         var draft = RequestForm.Read(action, content, out var problem);
         if (draft is null)
@@ -171,7 +172,8 @@ public sealed class ConsultationRequests(
             var candidate = new StoredRequest(
                 StoredRequest.NewId(), RequestReference.From(RandomNumberGenerator.GetBytes(4)), reference.Key, userId,
                 draft.Question, draft.Urgency, draft.Contact, draft.When, draft.Summary, RequestState.Open, null, null, null, null,
-                now, RequestTiming.RaiseAt(hours, now, options.Value.RaiseAfter), null, RequestTiming.NoticeAt(hours, now), null, null);
+                now, RequestTiming.RaiseAt(hours, now, options.Value.RaiseAfter), null, RequestTiming.NoticeAt(hours, now), null, null,
+                AskedBy: channels.For(reference)?.NameForColleagues(userId, displayName));
             stored = await requests.AddAsync(candidate, now, cancellationToken) ? candidate : null;
         }
 

@@ -23,12 +23,13 @@ public sealed record StoredRequest(
     DateTimeOffset? RaisedAt,
     DateTimeOffset NoticeAt,
     DateTimeOffset? NoticedAt,
-    DateTimeOffset? ClosedAt)
+    DateTimeOffset? ClosedAt,
+    string? AskedBy = null)
 {
     /// <summary>A new random request id.</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");
 
     /// <summary>What the cards show.</summary>
     public RequestSnapshot ToSnapshot() =>
-        new(Id, Reference, Question, Urgency, Contact, When, Summary, State, ClaimedName);
+        new(Id, Reference, Question, Urgency, Contact, When, Summary, State, ClaimedName, AskedBy);
 }

@@ -15,7 +15,7 @@ public sealed class DbRequestStore(StorageConnections connections) : IRequestSto
         return await ExecuteAsync(RequestSql.Insert, cancellationToken,
             ("@id", request.Id), ("@reference", request.Reference), ("@conversation", request.ConversationKey), ("@user", request.UserId),
             ("@question", request.Question), ("@urgency", RequestSql.Name(request.Urgency)), ("@contact", RequestSql.Name(request.Contact)),
-            ("@when", request.When), ("@summary", request.Summary), ("@now", ReviewSql.Ms(now)),
+            ("@when", request.When), ("@summary", request.Summary), ("@askedBy", request.AskedBy), ("@now", ReviewSql.Ms(now)),
             ("@raiseAt", ReviewSql.Ms(request.RaiseAt)), ("@noticeAt", ReviewSql.Ms(request.NoticeAt))) == 1;
     }
 

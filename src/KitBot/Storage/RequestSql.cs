@@ -9,12 +9,12 @@ internal static class RequestSql
 {
     public const string Columns =
         "id, reference, conversation_key, user_id, question, urgency, contact, contact_when, summary, state, claimed_by, claimed_name, " +
-        "channel_key, channel_message_id, created_at, raise_at, raised_at, notice_at, noticed_at, closed_at";
+        "channel_key, channel_message_id, created_at, raise_at, raised_at, notice_at, noticed_at, closed_at, asked_by";
 
     public const string Insert = $"""
         INSERT INTO request ({Columns}, claimed_at, updated_at)
         VALUES (@id, @reference, @conversation, @user, @question, @urgency, @contact, @when, @summary, 'open', NULL, NULL,
-            NULL, NULL, @now, @raiseAt, NULL, @noticeAt, NULL, NULL, NULL, @now)
+            NULL, NULL, @now, @raiseAt, NULL, @noticeAt, NULL, NULL, @askedBy, NULL, @now)
         ON CONFLICT DO NOTHING
         """;
 
@@ -68,5 +68,6 @@ internal static class RequestSql
         r.IsDBNull(16) ? null : ReviewSql.Time(r.GetInt64(16)),
         ReviewSql.Time(r.GetInt64(17)),
         r.IsDBNull(18) ? null : ReviewSql.Time(r.GetInt64(18)),
-        r.IsDBNull(19) ? null : ReviewSql.Time(r.GetInt64(19)));
+        r.IsDBNull(19) ? null : ReviewSql.Time(r.GetInt64(19)),
+        r.IsDBNull(20) ? null : r.GetString(20));
 }

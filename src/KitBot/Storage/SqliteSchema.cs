@@ -110,5 +110,7 @@ internal static class SqliteSchema
             expires_at INTEGER NOT NULL);
         CREATE INDEX slack_form_expires ON slack_form (expires_at)
         """,
+        // Who asked, as the channel names them to colleagues (issue 12), on the consultants' request card.
+        "ALTER TABLE request ADD COLUMN asked_by TEXT",
     ];
 }

@@ -135,6 +135,9 @@ public sealed class JourneyTests
         // The request card in the consultants' channel, where a consultant takes it.
         await me.WaitForAsync("I'll take it");
         Assert.Contains("older sibling in foster care", me.Seen, StringComparison.Ordinal);
+        // It names who asked, so the consultant can call them.
+        Assert.Contains("Asked by", me.Seen, StringComparison.Ordinal);
+        Assert.Contains(me.SeenByColleaguesAs, me.Seen, StringComparison.Ordinal);
         await me.PressAsync("I'll take it", expect: "has taken your request");
         var request = Assert.Single(await me.Bot.Get<IRequestStore>().ListActiveAsync(me.UserId, CancellationToken.None));
         Assert.Equal(RequestState.Claimed, request.State);

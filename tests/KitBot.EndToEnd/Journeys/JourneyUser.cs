@@ -33,6 +33,9 @@ public abstract class JourneyUser : IAsyncDisposable
     /// <summary>The person's id in the channel.</summary>
     public abstract string UserId { get; }
 
+    /// <summary>How colleagues in a shared channel see who this person is (their name, or a mention).</summary>
+    public virtual string SeenByColleaguesAs => UserId;
+
     /// <summary>Where this person's conversation state (and plans) is kept.</summary>
     public abstract string StateKey { get; }
 

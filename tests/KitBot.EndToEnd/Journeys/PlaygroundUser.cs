@@ -16,6 +16,8 @@ public sealed class PlaygroundUser : JourneyUser
 
     public override string UserId => _teams.CurrentUserId;
 
+    public override string SeenByColleaguesAs => _teams.Config["config"]!["currentUser"]!["name"]!.GetValue<string>();
+
     public override string StateKey => ConversationReference.StateKeyFor(ConversationReference.KeyFor("msteams", _teams.PersonalChatId), UserId);
 
     public override string Channel => "teams";

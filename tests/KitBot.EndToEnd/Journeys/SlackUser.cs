@@ -34,6 +34,8 @@ public sealed class SlackUser : JourneyUser
 
     public override string UserId => Me;
 
+    public override string SeenByColleaguesAs => $"<@{Me}>";
+
     public override string StateKey => ConversationReference.StateKeyFor(ConversationReference.KeyFor("slack", DirectMessage), Me);
 
     public override string Channel => "slack";

@@ -102,6 +102,21 @@ public sealed class AgentsPlayground : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>The user writes @KitBot and a message in a channel or group chat (the bot hears only messages that mention it).</summary>
+    public async Task MentionBotAsync(string text, string conversationId)
+    {
+        var bot = Config["config"]!["bot"]!;
+        var at = $"<at>{bot["name"]!.GetValue<string>()}</at>";
+        using var response = await Http.PostAsJsonAsync($"_conversation/v1/conversations/{conversationId}/messages", new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = CurrentUserId },
+            ["text"] = $"{at} {text}",
+            ["textFormat"] = "plain",
+            ["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = bot["id"]!.GetValue<string>() }, ["text"] = at }),
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>The user presses an Action.Submit button on a card (value = the action's data merged with inputs).</summary>
     public async Task SubmitAsync(PlaygroundMessage card, JsonObject value, string? conversationId = null)
     {

@@ -18,6 +18,10 @@ public sealed class ConsoleChannel : IChannel
     /// <inheritdoc />
     public IReadOnlyCollection<string> Names { get; } = [Channel];
 
+    /// <inheritdoc />
+    public string NameForColleagues(string userId, string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? "a practitioner using the terminal chat" : displayName.Trim();
+
     /// <summary>The last card shown, whose buttons the numbers press.</summary>
     public CardText? LastCard { get; private set; }
 

@@ -334,6 +334,8 @@ public static partial class BlockKitTranslator
         var result = MarkdownBold().Replace(text.ToString(), "\u0001$1\u0001");
         result = MarkdownItalic().Replace(result, "_$1_");
         result = MarkdownBullet().Replace(result, "$1• ");
+        // A user mention (<@U123>, as SlackSender names a colleague) stays a mention rather than showing escaped.
+        result = EscapedMention().Replace(result, "<@$1>");
         return result.Replace('\u0001', '*');
     }
 
@@ -387,6 +389,9 @@ public static partial class BlockKitTranslator
 
     [GeneratedRegex(@"(^|\n)[ \t]*[-*+] (?=\S)")]
     private static partial Regex MarkdownBullet();
+
+    [GeneratedRegex("&lt;@([UW][A-Z0-9]{2,20})&gt;")]
+    private static partial Regex EscapedMention();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
     private static partial Regex IsoDate();

@@ -24,6 +24,9 @@ public sealed class SlackSender(
     ILogger<SlackSender> logger,
     SlackFormStore forms) : IChannel
 {
+    /// <inheritdoc />
+    public string NameForColleagues(string userId, string? displayName) => $"<@{userId}>";
+
     /// <summary>The reference's channel name.</summary>
     public const string Channel = "slack";
 

@@ -16,6 +16,10 @@ public sealed class TeamsSender(
     ILogger<TeamsSender> logger) : IChannel
 {
     /// <inheritdoc />
+    public string NameForColleagues(string userId, string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) ? "a practitioner (no name given by Teams)" : displayName.Trim();
+
+    /// <inheritdoc />
     public IReadOnlyCollection<string> Names { get; } = ["msteams", "emulator", "webchat", "test"];
 
     /// <inheritdoc />
