@@ -26,6 +26,7 @@ public static class PlanServiceCollectionExtensions
 
         services.AddSingleton<DownloadLinks>();
         services.AddSingleton<DownloadTokenLedger>();
+        services.AddSingleton<PlanDownloads>();
         return services;
     }
 

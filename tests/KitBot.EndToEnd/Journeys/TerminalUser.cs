@@ -66,25 +66,32 @@ public sealed class TerminalUser : JourneyUser
         }
 
         _keyboard.Type((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (card.Buttons[index].Data is not null)
+        var button = card.Buttons[index];
+        if (button.Data is not null && button.TakesInputs && card.Inputs.Count > 0)
         {
-            // Then the chat asks each of the card's questions in turn: an empty line keeps what it shows.
-            foreach (var input in card.Inputs)
+            // The chat shows the card's questions as one numbered form: one line per answer given, then Enter.
+            for (var i = 0; i < card.Inputs.Count; i++)
             {
-                _keyboard.Type(Answer(input, answers));
+                if (Answer(card.Inputs[i], answers) is { } answer)
+                {
+                    _keyboard.Type($"{i + 1}={answer}");
+                }
             }
+
+            _keyboard.Type("");
         }
 
         return Task.FromResult(true);
     }
 
-    private static string Answer(CardInput input, IReadOnlyDictionary<string, string> answers)
+    /// <summary>What the person types for <paramref name="input"/>, or null to leave it as shown.</summary>
+    private static string? Answer(CardInput input, IReadOnlyDictionary<string, string> answers)
     {
         var given = answers.TryGetValue(input.Id, out var exact) ? exact
             : answers.FirstOrDefault(a => a.Key.EndsWith('*') && input.Id.StartsWith(a.Key[..^1], StringComparison.Ordinal)).Value;
         if (given is null)
         {
-            return "";
+            return null;
         }
 
         if (given == CardScreen.FirstChoice)
@@ -92,13 +99,14 @@ public sealed class TerminalUser : JourneyUser
             return input.Choices.Count > 0 ? "1" : "Sample answer about the child's routine";
         }
 
-        given = given.Replace(CardScreen.Shown, input.Value ?? "", StringComparison.Ordinal);
+        // A terminal line has no line breaks.
+        given = given.Replace(CardScreen.Shown, input.Value ?? "", StringComparison.Ordinal).Replace('\n', ' ');
         if (input.Choices.Count == 0)
         {
             return given;
         }
 
-        // Choices are picked by number, as the chat lists them.
+        // Choices are picked by number, as the form lists them.
         return string.Join(",", given.Split(',').Select(v =>
         {
             var n = input.Choices.ToList().FindIndex(c => c.Value == v);

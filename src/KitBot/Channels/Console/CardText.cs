@@ -83,7 +83,7 @@ public sealed record CardText(string Text, IReadOnlyList<CardInput> Inputs, IRea
                     }
 
                     // A card may offer the same action twice (a menu item and a button); show it once.
-                    var button = new CardButton(Str(action, "title"), (JsonObject)data.DeepClone(), null);
+                    var button = new CardButton(Str(action, "title"), (JsonObject)data.DeepClone(), null, Str(action, "associatedInputs") != "none");
                     if (!buttons.Any(b => b.Title == button.Title && JsonNode.DeepEquals(b.Data, button.Data)))
                     {
                         buttons.Add(button);
@@ -100,8 +100,10 @@ public sealed record CardText(string Text, IReadOnlyList<CardInput> Inputs, IRea
     internal static string Str(JsonObject node, string name) => node[name] is JsonValue v ? v.ToString() : "";
 }
 
-/// <summary>An input on a card: what to ask and the choices, if it has some.</summary>
-public sealed record CardInput(string Id, string Label, string Type, string? Value, bool IsMultiSelect, IReadOnlyList<(string Title, string Value)> Choices)
+/// <summary>An input on a card: what to ask, the choices if it has some, and its limits.</summary>
+public sealed record CardInput(
+    string Id, string Label, string Type, string? Value, bool IsMultiSelect, IReadOnlyList<(string Title, string Value)> Choices,
+    bool IsRequired = false, int? MaxLength = null)
 {
     public static CardInput From(JsonObject input)
     {
@@ -121,9 +123,11 @@ public sealed record CardInput(string Id, string Label, string Type, string? Val
             type,
             input["value"] is JsonValue value ? value.ToString() : null,
             input["isMultiSelect"] is JsonValue multi && multi.GetValueKind() == System.Text.Json.JsonValueKind.True,
-            choices);
+            choices,
+            input["isRequired"] is JsonValue required && required.GetValueKind() == System.Text.Json.JsonValueKind.True,
+            input["maxLength"] is JsonValue max && max.TryGetValue<int>(out var length) && length > 0 ? length : null);
     }
 }
 
-/// <summary>A button: the data it submits, or a link it opens.</summary>
-public sealed record CardButton(string Title, JsonObject? Data, string? Url);
+/// <summary>A button: the data it submits (with the card's inputs unless <paramref name="TakesInputs"/> is false), or a link it opens.</summary>
+public sealed record CardButton(string Title, JsonObject? Data, string? Url, bool TakesInputs = true);

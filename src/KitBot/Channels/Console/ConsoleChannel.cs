@@ -73,7 +73,7 @@ public sealed class ConsoleChannel : IChannel
         await _output.WriteLineAsync(card.Text);
         if (card.Inputs.Count > 0)
         {
-            await _output.WriteLineAsync($"(This card asks {card.Inputs.Count} question(s); choose a button and I will ask them. Inside the questions, type back, skip or cancel.)");
+            await _output.WriteLineAsync($"(This card asks {card.Inputs.Count} question(s): choose a button and I will show them as one numbered form.)");
         }
 
         for (var i = 0; i < card.Buttons.Count; i++)

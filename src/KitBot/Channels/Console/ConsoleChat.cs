@@ -8,11 +8,12 @@ using KitBot.Turns;
 namespace KitBot.Channels.Console;
 
 /// <summary>
-/// <c>dotnet run --project src/KitBot -- chat</c>: the same dialogs in a terminal. Cards are shown as text,
-/// their inputs asked one by one and their buttons numbered. State is stored like any channel's, so a chat
+/// <c>dotnet run --project src/KitBot -- chat</c>: the same dialogs in a terminal. Cards are shown as text with
+/// numbered buttons (a title typed out presses one too); a card's questions come as one numbered form
+/// (<see cref="ConsoleForm"/>); a plan's download is written to a file. State is stored like any channel's, so a chat
 /// resumes where it left off.
 /// </summary>
-public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, IConversationStore store, TimeProvider time)
+public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, IConversationStore store, Plans.PlanDownloads downloads, TimeProvider time)
 {
     private const string ConversationId = "local";
     private const string UserId = "console-user";
@@ -40,10 +41,12 @@ public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, ICo
                 continue;
             }
 
+            // A button by its number, or by its title typed out.
             var buttons = channel.LastCard?.Buttons ?? [];
-            TurnInput? turnInput = int.TryParse(line, out var number) && number >= 1 && number <= buttons.Count
-                ? await PressAsync(buttons[number - 1], input, output, cancellationToken)
-                : new TextInput(line);
+            var pressed = int.TryParse(line, out var number) && number >= 1 && number <= buttons.Count
+                ? buttons[number - 1]
+                : buttons.FirstOrDefault(b => string.Equals(b.Title, line, StringComparison.OrdinalIgnoreCase));
+            var turnInput = pressed is not null ? await PressAsync(pressed, input, output, cancellationToken) : new TextInput(line);
             if (turnInput is not null)
             {
                 await TakeTurnAsync(turnInput, output, cancellationToken);
@@ -55,65 +58,84 @@ public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, ICo
     {
         if (button.Url is not null || button.Data is null)
         {
-            await output.WriteLineAsync($"Open this link: {button.Url}");
-            return new TextInput("menu");
+            await OpenAsync(button.Url, output, cancellationToken);
+            return null;
         }
 
-        var data = (JsonObject)button.Data.DeepClone();
-        var fields = channel.LastCard?.Inputs ?? [];
-        for (var i = 0; i < fields.Count; i++)
+        var fields = button.TakesInputs ? channel.LastCard?.Inputs ?? [] : [];
+        if (fields.Count == 0)
         {
-            var answer = await AskAsync(fields[i], input, output, cancellationToken);
-            switch (answer.ToLowerInvariant())
+            return new CardActionInput(CardActionData.Read((JsonObject)button.Data.DeepClone()));
+        }
+
+        // The card's questions as one numbered form, answered in as few lines as the person likes.
+        var form = new ConsoleForm(fields);
+        await output.WriteLineAsync(form.Describe());
+        await output.WriteLineAsync(ConsoleForm.Help(button.Title));
+        while (true)
+        {
+            await output.WriteAsync("> ");
+            var line = (await input.ReadLineAsync(cancellationToken))?.Trim();
+            switch (line?.ToLowerInvariant())
             {
-                // Understood inside a card's questions, never stored as an answer.
-                case "back":
-                    i = Math.Max(-1, i - 2);
-                    continue;
-                case "skip":
-                    data[fields[i].Id] = fields[i].Value ?? "";
-                    continue;
-                case "cancel":
+                case null or "cancel":
                     await output.WriteLineAsync("Nothing was sent from that card. Type a number to press a button again, or menu.");
                     return null;
+                case "back":
+                    // Understood inside the form, never stored as an answer: the step before this card.
+                    await output.WriteLineAsync("Nothing was sent from that card; going back a step.");
+                    return new TextInput("back");
+                case "list":
+                    await output.WriteLineAsync(form.Describe());
+                    continue;
+                case "" or "send" or "skip":
+                    if (form.Missing() is { Count: > 0 } missing)
+                    {
+                        await output.WriteLineAsync($"Still needed before \"{button.Title}\": {string.Join("; ", missing)}.");
+                        continue;
+                    }
+
+                    return new CardActionInput(CardActionData.Read(form.Fill(button.Data)));
             }
 
-            data[fields[i].Id] = answer;
-        }
+            var (refused, noted, shown) = form.Apply(line);
+            foreach (var problem in refused)
+            {
+                await output.WriteLineAsync(problem);
+            }
 
-        return new CardActionInput(CardActionData.Read(data));
+            if (shown is not null)
+            {
+                await output.WriteLineAsync(shown);
+            }
+
+            if (noted.Count > 0)
+            {
+                await output.WriteLineAsync($"Noted {string.Join(", ", noted)}. Press Enter to press \"{button.Title}\", or answer more.");
+            }
+        }
     }
 
-    private static async Task<string> AskAsync(CardInput field, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>A link: a plan download is written to a file in the working folder (the chat has no browser); others are printed.</summary>
+    private async Task OpenAsync(string? url, TextWriter output, CancellationToken cancellationToken)
     {
-        var current = string.IsNullOrEmpty(field.Value) ? "" : $" [{field.Value}]";
-        await output.WriteLineAsync($"{field.Label}{current}");
-        for (var i = 0; i < field.Choices.Count; i++)
+        var at = url?.IndexOf(Plans.DownloadLinks.PathPrefix, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
         {
-            await output.WriteLineAsync($"  {i + 1}. {field.Choices[i].Title}");
+            await output.WriteLineAsync($"Open this link: {url}");
+            return;
         }
 
-        if (field.IsMultiSelect)
+        var file = await downloads.TakeAsync(url![(at + Plans.DownloadLinks.PathPrefix.Length)..], cancellationToken);
+        if (file.Bytes is null)
         {
-            await output.WriteLineAsync("  (numbers separated by commas)");
+            await output.WriteLineAsync(file.Message);
+            return;
         }
 
-        await output.WriteAsync("> ");
-        var answer = (await input.ReadLineAsync(cancellationToken) ?? "").Trim();
-        if (answer.Length == 0)
-        {
-            return field.Value ?? "";
-        }
-
-        if (answer.ToLowerInvariant() is "back" or "skip" or "cancel" || field.Choices.Count == 0)
-        {
-            return answer;
-        }
-
-        // Numbers pick choices; anything else is taken as typed, so the core can say what it expected.
-        var picked = answer.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => int.TryParse(part, out var n) && n >= 1 && n <= field.Choices.Count ? field.Choices[n - 1].Value : part);
-        return string.Join(",", picked);
+        var path = Path.Combine(Directory.GetCurrentDirectory(), file.FileName!);
+        await File.WriteAllBytesAsync(path, file.Bytes, cancellationToken);
+        await output.WriteLineAsync($"Saved the plan to {path}");
     }
 
     private async Task TakeTurnAsync(TurnInput turnInput, TextWriter output, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using KitBot.Channels.Console;
 using KitBot.Dialogs.Engine;
 using KitBot.Storage;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KitBot.Tests.Channels.Console;
 
 /// <summary>The terminal chat, driven as a person at a keyboard would: reading the screen, typing numbers.</summary>
-public sealed class ConsoleChatTests
+public sealed partial class ConsoleChatTests
 {
     [Fact]
     public async Task WholeConsultation_InTheTerminal_EndsWithTheDraftPlan()
@@ -48,18 +49,27 @@ public sealed class ConsoleChatTests
         (text.Length - text.Replace(fragment, "", StringComparison.Ordinal).Length) / fragment.Length;
 
     /// <summary>
-    /// Answers whatever the terminal asks: the first choice for every question, nothing for optional text, and the
-    /// button that moves on (Next, then Finish). Stops when the plan is on screen, or after a bounded number of lines.
+    /// Answers whatever the terminal asks: in each card's form, the first choice for every required question still
+    /// unanswered and one important person (the first relationship and label); then the button that moves on (Next,
+    /// then Finish). Stops when the plan is on screen, or after a bounded number of lines.
     /// </summary>
-    private sealed class Practitioner(StringWriter screen) : TextReader
+    private sealed partial class Practitioner(StringWriter screen) : TextReader
     {
+        private readonly Queue<string> _typed = new();
         private int _read;
         private int _lines;
 
         public bool ReachedThePlan { get; private set; }
 
+        public int Prompts => _lines;
+
         public override string? ReadLine()
         {
+            if (_typed.TryDequeue(out var queued))
+            {
+                return queued;
+            }
+
             var all = screen.ToString();
             var fresh = all[_read..];
             _read = all.Length;
@@ -74,16 +84,43 @@ public sealed class ConsoleChatTests
                 return "exit";
             }
 
-            // An input question ends with "> ": pick the first choice if it has choices, else leave it blank.
+            // A card's form ends with "> ": answer what must be answered, then Enter sends it.
             if (fresh.EndsWith("> ", StringComparison.Ordinal))
             {
-                var question = fresh[(fresh.LastIndexOf('\n', fresh.Length - 3) + 1)..];
-                var block = fresh[..^2];
-                return block.Contains("\n  1. ", StringComparison.Ordinal) && !question.StartsWith("  (", StringComparison.Ordinal) ? "1" : "";
+                var answers = new List<string>();
+                var person = false;
+                foreach (Match question in FormLine().Matches(fresh))
+                {
+                    var (number, label, required) = (question.Groups[1].Value, question.Groups[2].Value, question.Groups[3].Success);
+                    if (label.StartsWith("Relationship", StringComparison.Ordinal) && !person)
+                    {
+                        answers.Add($"{number}=1");
+                    }
+                    else if (label.StartsWith("Label", StringComparison.Ordinal) && !person)
+                    {
+                        answers.Add($"{number}=Older brother");
+                        person = true;
+                    }
+                    else if (required)
+                    {
+                        answers.Add($"{number}=1");
+                    }
+                }
+
+                foreach (var answer in answers.Skip(1))
+                {
+                    _typed.Enqueue(answer);
+                }
+
+                _typed.Enqueue("");
+                return answers.FirstOrDefault() ?? _typed.Dequeue();
             }
 
             return Button(fresh, "Start a consultation") ?? Button(fresh, "Next") ?? Button(fresh, "Finish") ?? "1";
         }
+
+        [GeneratedRegex(@"(?m)^\s*(\d+)\. (.*?)( \(required\))?(?: \(up to \d+ characters\))?: not answered")]
+        private static partial Regex FormLine();
 
         public override Task<string?> ReadLineAsync() => Task.FromResult(ReadLine());
 
