@@ -111,6 +111,11 @@ internal static class ContentValidator
                 problems.Add($"factor '{factor.Id}' names the group '{factor.Group}', which is not one of {string.Join(", ", FactorGroups.All)}.");
             }
 
+            if (!FactorSubjects.All.Contains(factor.Subject) || Blank(factor.Finding))
+            {
+                problems.Add($"factor '{factor.Id}' needs a 'finding' and a 'subject' (one of {string.Join(", ", FactorSubjects.All)}).");
+            }
+
             problems.AddRange(factor.NotFor.Where(r => !relationships.Contains(r))
                 .Select(r => $"factor '{factor.Id}' names the relationship '{r}', which consultation.json does not define."));
         }
@@ -291,7 +296,8 @@ internal static class ContentValidator
             problems.Add($"'sections' must have exactly the ids {string.Join(", ", Plans.PlanSectionIds.All)}, in that order.");
         }
 
-        problems.AddRange(plan.Sections.Where(s => Blank(s.Heading, s.Intro)).Select(s => $"section '{s.Id}' needs a heading and an intro."));
+        problems.AddRange(plan.Sections.Where(s => Blank(s.Heading)).Select(s => $"section '{s.Id}' needs a heading."));
+        Known(problems, "'whyFactors'", "factor", plan.WhyFactors, content.Factors.Factors.Select(f => f.Id).ToHashSet(StringComparer.Ordinal));
         Options(problems, "arrangements", plan.Arrangements);
         if (plan.Arrangements.All(a => a.Id != Plans.PlanDrafter.FormArrangement))
         {

@@ -25,14 +25,14 @@ public sealed class PlanContentTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, "plan.json"), """
             // Our own words.
-            { "sections": [ { "id": "purpose", "heading": "Why keep in touch" } ], "messages": { "kit.field": "{field}: to agree with {{letterboxService}}." } }
+            { "sections": [ { "id": "purpose", "heading": "Why keep in touch" } ], "messages": { "kit.toAgreeAll": "To agree with {{letterboxService}}: the form, and how often." } }
             """);
         var t = new Transcript(PracticeContent.Load(_folder));
         Consultation.ConsultationCaseTests.CaseA(t).Finish();
 
         var cards = t.PlanCards();
         Assert.Equal("Why keep in touch", PlanScenarios.Item(cards[0], PlanSectionIds.Purpose)!["heading"]!.GetValue<string>());
-        Assert.Contains("Where: to agree with the agency's letterbox service.", t.State.Plans[0].Section(PlanSectionIds.KeepingInTouch)!.Text);
+        Assert.Contains("To agree with the agency's letterbox service: the form, and how often.", t.State.Plans[0].Section(PlanSectionIds.KeepingInTouch)!.Text);
     }
 
     [Theory]

@@ -125,9 +125,12 @@ internal static class PlanScenarios
             .GroupBy(s => s["id"]!.GetValue<string>())
             .ToDictionary(g => g.Key, g => string.Join("\n\n", g.OrderBy(s => s["part"]!.GetValue<int>()).Select(s => s["text"]!.GetValue<string>())));
 
-    /// <summary>The paragraph of a section that starts with <paramref name="firstLine"/> (a person's block).</summary>
+    /// <summary>
+    /// The paragraph of a section whose heading line is <paramref name="firstLine"/>, or that label followed by the
+    /// relationship in brackets (a person's block).
+    /// </summary>
     public static string Block(string sectionText, string firstLine) =>
-        sectionText.Split("\n\n").Single(p => p.Split('\n')[0] == firstLine);
+        sectionText.Split("\n\n").Single(p => p.Split('\n')[0] == firstLine || p.Split('\n')[0].StartsWith(firstLine + " (", StringComparison.Ordinal));
 
     private static string Repeat(string piece, int length) =>
         string.Concat(Enumerable.Repeat(piece, length / piece.Length + 1))[..length];

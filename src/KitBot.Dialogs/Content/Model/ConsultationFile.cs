@@ -21,6 +21,9 @@ internal sealed record ContentOption
 {
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
+
+    /// <summary>How the plan says it of the child, after "the child" (journey stages and wishes only).</summary>
+    [JsonPropertyName("finding")] public string? Finding { get; init; }
 }
 
 /// <summary>How many people the people card offers, and when to warn about social exhaustion.</summary>

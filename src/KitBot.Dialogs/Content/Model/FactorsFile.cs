@@ -28,6 +28,18 @@ internal sealed record Factor
     [JsonPropertyName("kind")] public required FactorKind Kind { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
 
+    /// <summary>Whom <see cref="Finding"/> is said of: <c>child</c>, <c>person</c>, <c>adopters</c>, or <c>clause</c> (a whole clause).</summary>
+    [JsonPropertyName("subject")] public required string Subject { get; init; }
+
+    /// <summary>How the plan says a yes, after the subject (see the comment at the top of factors.json).</summary>
+    [JsonPropertyName("finding")] public required string Finding { get; init; }
+
+    /// <summary>How the plan says a no, where it matters; null leaves a no unsaid.</summary>
+    [JsonPropertyName("no")] public string? No { get; init; }
+
+    /// <summary>One of the most telling points: asked first, and listed under "Still to find out" when not known.</summary>
+    [JsonPropertyName("key")] public bool Key { get; init; }
+
     /// <summary>Relationships this factor is not asked about (it would not make sense for them).</summary>
     [JsonPropertyName("notFor")] public IReadOnlyList<string> NotFor { get; init => field = value ?? []; } = [];
 
@@ -40,6 +52,17 @@ internal enum FactorKind
 {
     [JsonStringEnumMemberName("strength")] Strength,
     [JsonStringEnumMemberName("challenge")] Challenge,
+}
+
+/// <summary>Whom a factor's finding is said of.</summary>
+internal static class FactorSubjects
+{
+    public const string Child = "child";
+    public const string Person = "person";
+    public const string Adopters = "adopters";
+    public const string Clause = "clause";
+
+    public static readonly IReadOnlyList<string> All = [Child, Person, Adopters, Clause];
 }
 
 /// <summary>The four factor groups the consultation knows.</summary>

@@ -26,6 +26,15 @@ internal sealed record PlanFile
     /// <summary>The suggested review schedule for each journey stage.</summary>
     [JsonPropertyName("reviewByJourney")] public required IReadOnlyDictionary<string, string> ReviewByJourney { get; init; }
 
+    /// <summary>Age bands in which the plan says "the young person" rather than "the child".</summary>
+    [JsonPropertyName("youngPersonAgeBands")] public IReadOnlyList<string> YoungPersonAgeBands { get; init => field = value ?? []; } = [];
+
+    /// <summary>Relationships whose label names more than one person (former foster carers), for verbs that agree.</summary>
+    [JsonPropertyName("pluralRelationships")] public IReadOnlyList<string> PluralRelationships { get; init => field = value ?? []; } = [];
+
+    /// <summary>The child's factors that say why a person matters (under "Who is important and why", not repeated after).</summary>
+    [JsonPropertyName("whyFactors")] public IReadOnlyList<string> WhyFactors { get; init => field = value ?? []; } = [];
+
     /// <summary>Every other sentence of the plan and its cards, by key (see <see cref="PlanMessageKeys"/>).</summary>
     [JsonPropertyName("messages")] public required IReadOnlyDictionary<string, string> Messages { get; init; }
 }
@@ -35,7 +44,8 @@ internal sealed record PlanSectionText
 {
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("heading")] public required string Heading { get; init; }
-    [JsonPropertyName("intro")] public required string Intro { get; init; }
+    /// <summary>What the section is for (shown to practitioners as help; not part of the plan's text).</summary>
+    [JsonPropertyName("intro")] public string? Intro { get; init; }
 }
 
 /// <summary>Whom some kinds of support are for, and the advice ids that belong to them.</summary>
