@@ -55,7 +55,7 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
 
         var plan = (await StateAsync()).Plans.Single();
         var purpose = plan.Section("purpose")!;
-        Assert.Contains("Birth mother: suggested purposes:", purpose.Text);
+        Assert.Contains("Keeping in touch with the birth mother could", purpose.Text);
         const string Added = "Agreed with the team manager: letters first, then review.";
 
         // Edit the Purpose section in its text box and press Save changes.
@@ -80,7 +80,7 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
         seen = _teams.Messages.Count;
         await SubmitAsync(opened, "plan.text", new() { ["plan"] = plan.Id, ["section"] = "purpose" });
         var text = await _teams.WaitForAsync(m => m.Card is null && m.Text?.StartsWith("Purpose", StringComparison.Ordinal) == true, after: seen, what: "with the section as plain text");
-        Assert.Contains("Birth mother: suggested purposes:", text.Text);
+        Assert.Contains("Keeping in touch with the birth mother could", text.Text);
         Assert.Contains(Added, text.Text);
         Assert.True(text.Attachments.Count == 0);
     }

@@ -21,6 +21,9 @@ internal static class PlanDrafter
     // The advice naming the usual reasons for an earlier review; the plan says these in its own sentence.
     private const string TriggersAdvice = "review-triggers";
 
+    // The most JSON bytes a paragraph of findings takes on one line; well within a card part (PlanParts.Budget).
+    private const int LineBudget = PlanParts.Budget / 4;
+
     /// <summary>The sections' text, in the order of <see cref="PlanSectionIds.All"/>.</summary>
     public static IReadOnlyList<PlanSection> Draft(PracticeContent content, ConsultationState consultation)
     {
@@ -217,7 +220,10 @@ internal static class PlanDrafter
                 }
             }
 
-            return PlanWriting.Sentences(sentences);
+            // Sentences run on as prose; a paragraph made very long by notes keeps one sentence to a line, so that no line
+            // is longer than a card can show (PlanParts splits a section only at line breaks when it can).
+            var prose = PlanWriting.Sentences(sentences);
+            return PlanWriting.JsonBytes(prose) <= LineBudget ? prose : string.Join('\n', sentences.Select(x => PlanWriting.Sentences([x])).Where(x => x.Length > 0));
         }
 
         private string Clause(Factor factor, string template, ImportantPerson? person)
