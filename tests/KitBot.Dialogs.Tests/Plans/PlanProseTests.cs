@@ -145,6 +145,51 @@ public sealed partial class PlanProseTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void AgreedArrangements_NameFormFrequencyPresentAndOrganiser_AndSayToBeAgreedOnceForTheRest()
+    {
+        var c = PlanScenarios.CaseB().State.Consultation!;
+        var father = c.People.Single(p => p.Label == "Birth father");
+        var grandmother = c.People.Single(p => p.Label == "Maternal grandmother");
+        var agreed = c with
+        {
+            Arrangements =
+            [
+                new PersonArrangement
+                {
+                    PersonId = grandmother.Id, Forms = ["direct-supported"], Present = "the child, the grandmother and the adoptive parents",
+                    Duration = "about two hours", Frequency = "four times a year", Venue = "a local park", Organiser = "the adoptive parents",
+                    Support = "reassurance and examples on what to say",
+                },
+                new PersonArrangement { PersonId = father.Id, Forms = ["letterbox"], Frequency = "once a year", Organiser = "the letterbox service" },
+            ],
+            Review = new ReviewChoice { When = "within four weeks of placement, then every six months", Triggers = "the child's response to letters changes" },
+        };
+
+        var sections = PlanDrafter.Draft(Content, agreed).ToDictionary(s => s.Id, s => s.Text);
+        var kit = sections[PlanSectionIds.KeepingInTouch];
+        output.WriteLine(kit);
+        var gran = PlanScenarios.Block(kit, "Maternal grandmother");
+        Assert.Contains("Form: direct meetings supported by the adoptive parents or carers.", gran);
+        Assert.Contains("How often: four times a year.", gran);
+        Assert.Contains("Who is present: the child, the grandmother and the adoptive parents.", gran);
+        Assert.Contains("Who organises or supervises: the adoptive parents.", gran);
+        Assert.DoesNotContain("To be agreed", gran);
+
+        var dad = PlanScenarios.Block(kit, "Birth father");
+        Assert.Contains("Form: " + PlanWriting.Lower(Content.Form("letterbox").Name) + ".", dad);
+        Assert.Contains("How often: once a year.", dad);
+        Assert.Single(Regex.Matches(dad, "To be agreed"));
+        Assert.Contains("To be agreed: who is present, how long and where.", dad);
+        Assert.DoesNotContain("Suggested forms", kit);
+
+        Assert.Contains("For the maternal grandmother\nReassurance and examples on what to say.", sections[PlanSectionIds.Support]);
+        var review = sections[PlanSectionIds.Review];
+        Assert.StartsWith("When the plan will be reviewed: within four weeks of placement, then every six months.\nWhat would trigger an earlier review: the child's response to letters changes.", review);
+        Assert.DoesNotContain("To be agreed", review);
+        Assert.DoesNotContain("Still missing: The arrangements", sections[PlanSectionIds.Principles]);
+    }
+
     [GeneratedRegex(@"[\p{L}\p{N}'’-]+")]
     private static partial Regex WordPattern();
 
