@@ -47,9 +47,12 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
             m => m.Card is not null, "the adoptive parents' card");
         card = await PressAsync(card, "consult.adopters", new() { ["f.adopters-open"] = "yes", ["f.adults-low-conflict"] = "yes" },
             m => m.CardContains("consult.finish"), "the summary");
+        card = await PressAsync(card, "consult.finish", [], m => m.CardContains("consult.arrangement"), "the first provisional plan card");
+        card = await PressAsync(card, "consult.arrangement", new() { ["kitForms"] = "letterbox", ["kitFrequency"] = "twice a year" },
+            m => m.CardContains("consult.arrangement"), "the second provisional plan card");
 
         var seen = _teams.Messages.Count;
-        await SubmitAsync(card, "consult.finish", []);
+        await SubmitAsync(card, "consult.arrangement", new() { ["kitForms"] = "sibling-meetings", ["kitFrequency"] = "every school holiday" });
         await _teams.WaitForAsync(m => m.Text?.Contains("here is a draft plan", StringComparison.Ordinal) == true, after: seen, what: "saying the plan is drafted");
         var planCard = await _teams.WaitForAsync(m => m.CardContains("plan.save") && m.CardContains("plan.text"), after: seen, what: "with the plan's first card");
 

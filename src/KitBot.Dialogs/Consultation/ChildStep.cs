@@ -18,7 +18,7 @@ internal static class ChildStep
 
         return new JsonObject
         {
-            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 1), ("total", 5)),
+            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 1), ("total", 6)),
             ["title"] = text.Title,
             ["intro"] = text.Intro,
             ["ageBandLabel"] = q["ageBand"].Label,

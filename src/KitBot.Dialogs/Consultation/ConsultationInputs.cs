@@ -9,6 +9,17 @@ internal static class ConsultationInputs
     public const string Identity = "identity";
     public const string ChildNote = "childNote";
     public const string PrivacyKeep = "privacyKeep";
+    public const string KitForms = "kitForms";
+    public const string KitOther = "kitOther";
+    public const string KitPresent = "kitPresent";
+    public const string KitDuration = "kitDuration";
+    public const string KitFrequency = "kitFrequency";
+    public const string KitVenue = "kitVenue";
+    public const string KitOrganiser = "kitOrganiser";
+    public const string KitSupport = "kitSupport";
+    public const string KitLater = "kitLater";
+    public const string ReviewWhen = "reviewWhen";
+    public const string ReviewTriggers = "reviewTriggers";
 
     public static string Relationship(int row) => FormattableString.Invariant($"rel{row}");
 

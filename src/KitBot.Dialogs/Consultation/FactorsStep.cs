@@ -56,7 +56,7 @@ internal static class FactorsStep
             }
         }
 
-        var progress = content.Message(MessageKeys.ConsultProgress, ("n", person is null ? 4 : 3), ("total", 5));
+        var progress = content.Message(MessageKeys.ConsultProgress, ("n", person is null ? 4 : 3), ("total", 6));
         return new JsonObject
         {
             ["progress"] = person is null

@@ -34,7 +34,7 @@ internal static class PeopleStep
 
         return new JsonObject
         {
-            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 2), ("total", 5)),
+            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 2), ("total", 6)),
             ["title"] = text.Title,
             ["intro"] = text.Intro,
             ["relationshipLabel"] = q["relationship"].Label,

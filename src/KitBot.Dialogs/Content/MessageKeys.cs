@@ -28,6 +28,13 @@ internal static class MessageKeys
     public const string ConsultExpectedFactors = "consult.expected.factors";
     public const string ConsultExpectedSummary = "consult.expected.summary";
     public const string ConsultExpectedResume = "consult.expected.resume";
+    public const string ConsultExpectedPlan = "consult.expected.plan";
+    public const string ConsultPlanSuggested = "consult.plan.suggested";
+    public const string ConsultPlanMore = "consult.plan.more";
+    public const string ConsultPlanPlaceholder = "consult.plan.placeholder";
+    public const string ConsultPlanReviewTitle = "consult.plan.reviewTitle";
+    public const string ConsultPlanReviewIntro = "consult.plan.reviewIntro";
+    public const string ConsultPlanTriggers = "consult.plan.triggers";
     public const string ConsultProgress = "consult.progress";
     public const string ConsultPersonProgress = "consult.personProgress";
     public const string SummaryBecause = "summary.because";
@@ -103,6 +110,13 @@ internal static class MessageKeys
         ConsultExpectedFactors,
         ConsultExpectedSummary,
         ConsultExpectedResume,
+        ConsultExpectedPlan,
+        ConsultPlanSuggested,
+        ConsultPlanMore,
+        ConsultPlanPlaceholder,
+        ConsultPlanReviewTitle,
+        ConsultPlanReviewIntro,
+        ConsultPlanTriggers,
         ConsultProgress,
         ConsultPersonProgress,
         SummaryBecause,

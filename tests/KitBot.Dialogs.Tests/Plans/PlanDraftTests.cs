@@ -53,7 +53,7 @@ public sealed class PlanDraftTests
     [Fact]
     public void CaseA_Plan_HoldsTheAnswers_InThePractitionersLabels()
     {
-        var t = PlanScenarios.CaseA();
+        var t = PlanScenarios.Later(Consultation.ConsultationCaseTests.CaseA());
 
         var people = Text(t, PlanSectionIds.People);
         Assert.Contains("Older brother (7), foster care (brother or sister living elsewhere)\n", people, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class PlanDraftTests
     [Fact]
     public void CaseB_Plan_HasNoUnsupervisedDirectContactWithTheBirthFather_AndSaysWhy()
     {
-        var t = PlanScenarios.CaseB();
+        var t = PlanScenarios.Later(Consultation.ConsultationCaseTests.CaseB());
 
         var father = PlanScenarios.Block(Text(t, PlanSectionIds.KeepingInTouch), "Birth father");
         var forms = SuggestedForms(father);
@@ -125,7 +125,7 @@ public sealed class PlanDraftTests
     [Fact]
     public void CaseC_Plan_SupportsParentingFromADistance_AndPlansForUnplannedContact()
     {
-        var t = PlanScenarios.CaseC();
+        var t = PlanScenarios.Later(Consultation.ConsultationCaseTests.CaseC());
 
         var support = Text(t, PlanSectionIds.Support);
         Assert.Contains("Suggested: Support the adoptive parents' parenting from a distance", PlanScenarios.Block(support, "For the adoptive parents"));
@@ -147,7 +147,7 @@ public sealed class PlanDraftTests
     [Fact]
     public void Arrangements_NotYetAgreed_AreToBeAgreedOnce_NeverInvented()
     {
-        foreach (var t in new[] { PlanScenarios.CaseA(), PlanScenarios.CaseB(), PlanScenarios.CaseC() })
+        foreach (var t in new[] { Consultation.ConsultationCaseTests.CaseA(), Consultation.ConsultationCaseTests.CaseB(), Consultation.ConsultationCaseTests.CaseC() }.Select(PlanScenarios.Later))
         {
             var kit = Text(t, PlanSectionIds.KeepingInTouch);
             Assert.Single(Regex.Matches(kit, "To be agreed"));
@@ -159,6 +159,38 @@ public sealed class PlanDraftTests
 
             Assert.EndsWith("To be agreed: when the plan will be reviewed, and what would trigger an earlier review.", Text(t, PlanSectionIds.Review));
         }
+    }
+
+    [Fact]
+    public void AgreedPlan_NamesFormFrequencyWhoIsPresentAndWhoOrganises_ForEveryPersonAgreed()
+    {
+        foreach (var t in new[] { PlanScenarios.CaseA(), PlanScenarios.CaseB(), PlanScenarios.CaseC() })
+        {
+            var c = t.State.Consultation!;
+            var kit = Text(t, PlanSectionIds.KeepingInTouch);
+            Assert.NotEmpty(c.Arrangements);
+            foreach (var agreed in c.Arrangements)
+            {
+                var block = PlanScenarios.Block(kit, c.People.Single(p => p.Id == agreed.PersonId).Label);
+                foreach (var field in new[] { "Form: ", "How often: ", "Who is present: ", "Who organises or supervises: " })
+                {
+                    Assert.Contains(field, block);
+                }
+
+                Assert.DoesNotContain("Suggested forms", block);
+                Assert.True(Regex.Matches(block, "To be agreed").Count <= 1, block);
+            }
+        }
+
+        var b = Text(PlanScenarios.CaseB(), PlanSectionIds.KeepingInTouch);
+        Assert.Contains("Form: " + Form("direct-supported") + ". Who is present: the child, the grandmother and the adoptive parents. How long: about two hours. How often: four times a year. Where: a local park. Who organises or supervises: the adoptive parents.", b);
+        Assert.Contains("Form: " + Form("letterbox") + ".", PlanScenarios.Block(b, "Birth father"));
+        Assert.Contains("How often: once a year.", PlanScenarios.Block(b, "Birth father"));
+
+        // Left to agree later: the suggestions stay, and the rest is to be agreed once.
+        var c2 = Text(PlanScenarios.CaseC(), PlanSectionIds.KeepingInTouch);
+        Assert.StartsWith("Suggested forms: ", SuggestedForms(PlanScenarios.Block(c2, "Birth mother")));
+        Assert.EndsWith("To be agreed for the birth mother: the form, who is present, how long, how often, where, and who organises or supervises.", c2);
     }
 
     [Fact]
@@ -192,7 +224,7 @@ public sealed class PlanDraftTests
     [Fact]
     public void PrinciplesCheck_SaysWhatTheDraftAddresses_AndWhatIsMissing()
     {
-        var b = Text(PlanScenarios.CaseB(), PlanSectionIds.Principles);
+        var b = Text(PlanScenarios.Later(Consultation.ConsultationCaseTests.CaseB()), PlanSectionIds.Principles);
         var relational = b.Split("\n\n").Single(p => p.StartsWith("Relational: ", StringComparison.Ordinal));
         Assert.Contains("Relational: how the adoptive parents get on with the maternal grandmother is recorded.", relational);
         Assert.Contains("Still missing: How the adults get on with each other is not yet known.", relational);

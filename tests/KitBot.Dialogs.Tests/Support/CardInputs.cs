@@ -41,6 +41,26 @@ internal static class CardInputs
                 }
 
                 break;
+            case "consult-plan":
+                values["kitLater"] = Str(d["later"]);
+                if (d["hasForms"]!.GetValue<bool>())
+                {
+                    values["kitForms"] = Str(d["forms"]);
+                }
+
+                foreach (var field in d["fields"]!.AsArray().Concat(d["moreFields"]!.AsArray()))
+                {
+                    values[Str(field!["id"])] = Str(field["value"]);
+                }
+
+                values["kitSupport"] = Str(d["support"]);
+                if (d["hasReview"]!.GetValue<bool>())
+                {
+                    values["reviewWhen"] = Str(d["reviewWhen"]);
+                    values["reviewTriggers"] = Str(d["reviewTriggers"]);
+                }
+
+                break;
             case "roles-pick":
                 values["role"] = Str(d["role"]);
                 values["stage"] = Str(d["stage"]);
@@ -62,6 +82,7 @@ internal static class CardInputs
         "consult-people" => "consult.people",
         "consult-factors" => Str(card.Data["verb"]),
         "consult-summary" => "consult.finish",
+        "consult-plan" => "consult.arrangement",
         "roles-pick" => "roles.show",
         _ => throw new InvalidOperationException($"The card '{card.Template}' has no main action."),
     };

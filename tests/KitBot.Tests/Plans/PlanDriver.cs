@@ -40,6 +40,8 @@ internal sealed class PlanDriver
             ("f.person-adopters", "yes"), ("f.person-risk", "no"), ("f.person-opposes", "no"));
         d.Next("consult.adopters", ("f.adopters-anxious", "yes"), ("n.adopters-anxious", "Worried about the father finding them"), ("f.adopters-open", "yes"));
         d.Next("consult.finish");
+        d.Next("consult.arrangement", ("kitForms", "letterbox"), ("kitFrequency", "once a year"));
+        d.Next("consult.arrangement", ("kitForms", "direct-supported"), ("kitFrequency", "four times a year"), ("kitOrganiser", "the adoptive parents"));
         return d;
     }
 
@@ -68,6 +70,13 @@ internal sealed class PlanDriver
         }
 
         d.Next("consult.finish");
+        for (var i = 0; i < relationships.Length; i++)
+        {
+            // Every provisional plan box filled with the longest text, as the largest plan there can be.
+            d.Next("consult.arrangement", [.. new[] { "kitOther", "kitPresent", "kitDuration", "kitFrequency", "kitVenue", "kitOrganiser", "kitSupport", "reviewWhen", "reviewTriggers" }
+                .Select(k => (k, Repeat(script + " ", 300)))]);
+        }
+
         return d;
     }
 

@@ -26,6 +26,9 @@ internal sealed record PlanFile
     /// <summary>The suggested review schedule for each journey stage.</summary>
     [JsonPropertyName("reviewByJourney")] public required IReadOnlyDictionary<string, string> ReviewByJourney { get; init; }
 
+    /// <summary>What the provisional plan step fills in for when the plan will be reviewed, by journey stage.</summary>
+    [JsonPropertyName("reviewPrefill")] public IReadOnlyDictionary<string, string> ReviewPrefill { get; init => field = value ?? new Dictionary<string, string>(); } = new Dictionary<string, string>();
+
     /// <summary>Age bands in which the plan says "the young person" rather than "the child".</summary>
     [JsonPropertyName("youngPersonAgeBands")] public IReadOnlyList<string> YoungPersonAgeBands { get; init => field = value ?? []; } = [];
 

@@ -49,7 +49,7 @@ public sealed class ConsoleChatTests
 
     /// <summary>
     /// Answers whatever the terminal asks: the first choice for every question, nothing for optional text, and the
-    /// button that moves on (Next, then Finish). Stops when the plan is on screen, or after a bounded number of lines.
+    /// button that moves on (Next, through the provisional plan cards). Stops when the plan is on screen, or after a bounded number of lines.
     /// </summary>
     private sealed class Practitioner(StringWriter screen) : TextReader
     {
@@ -68,7 +68,8 @@ public sealed class ConsoleChatTests
                 return "exit";
             }
 
-            if (fresh.Contains("Provisional keeping in touch plan", StringComparison.Ordinal))
+            // The plan step's cards are headed "Provisional keeping in touch plan" too: the drafted plan is announced.
+            if (fresh.Contains("here is a draft plan", StringComparison.Ordinal))
             {
                 ReachedThePlan = true;
                 return "exit";
