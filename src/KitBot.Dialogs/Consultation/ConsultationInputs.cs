@@ -25,6 +25,8 @@ internal static class ConsultationInputs
 
     public static string Label(int row) => FormattableString.Invariant($"label{row}");
 
+    public static string Status(int row) => FormattableString.Invariant($"status{row}");
+
     public static string Answer(string factorId) => "f." + factorId;
 
     public static string Note(string factorId) => "n." + factorId;

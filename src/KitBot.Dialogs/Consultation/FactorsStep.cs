@@ -151,7 +151,7 @@ internal static class FactorsStep
     };
 
     private static IEnumerable<Factor> Applicable(PracticeContent content, string group, ImportantPerson? person) =>
-        content.FactorsIn(group).Where(f => person is null || f.AppliesTo(person.Relationship));
+        content.FactorsIn(group).Where(f => person is null || f.AppliesTo(person));
 
     private static FactorAnswer? Stored(ConsultationState c, ImportantPerson? person, Factor factor)
     {

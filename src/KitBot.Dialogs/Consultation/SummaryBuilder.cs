@@ -42,6 +42,7 @@ internal static class SummaryBuilder
         var safeguards = new Collected();
         var excluded = new Collected();
         var leads = new List<string>();
+        var quiet = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in content.Rules.Rules.Where(r => r.Scope == RuleScope.Person))
         {
             if (Matches(content, c, person, rule) is not { } because)
@@ -54,6 +55,10 @@ internal static class SummaryBuilder
             support.Add(rule.Support, because);
             safeguards.Add(rule.Safeguards, because);
             excluded.Add(rule.ExcludeForms, because);
+            if (rule.Quiet)
+            {
+                quiet.UnionWith(rule.ExcludeForms);
+            }
             if (rule.LeadForm is { } lead)
             {
                 leads.Add(lead);
@@ -74,7 +79,7 @@ internal static class SummaryBuilder
             order.Where(id => !excluded.Contains(id)).Select(id => Form(id, forms)).ToList(),
             support.Advice(content),
             safeguards.Advice(content),
-            order.Where(excluded.Contains).Select(id => Form(id, excluded)).ToList());
+            order.Where(id => excluded.Contains(id) && !quiet.Contains(id)).Select(id => Form(id, excluded)).ToList());
     }
 
     /// <summary>The answers that make the rule hold, or null when it does not.</summary>
@@ -120,7 +125,7 @@ internal static class SummaryBuilder
             {
                 FactorGroups.Adopters => c.Adopters,
                 FactorGroups.Adults => c.Adults,
-                _ when person is not null && factor.AppliesTo(person.Relationship) => person.Answers,
+                _ when person is not null && factor.AppliesTo(person) => person.Answers,
                 _ => null,
             };
             if (answers is null)
@@ -140,6 +145,11 @@ internal static class SummaryBuilder
         if (condition.Relationships is { } relationships)
         {
             return OneOf(relationships, person?.Relationship, consultation.Relationships, MessageKeys.SummaryRelationship);
+        }
+
+        if (condition.Statuses is { } statuses)
+        {
+            return OneOf(statuses, person?.StatusOrDefault, consultation.Statuses, MessageKeys.SummaryStatus);
         }
 
         if (condition.Journeys is { } journeys)

@@ -49,6 +49,7 @@ internal static class MessageKeys
     public const string SummaryPrinciples = "summary.principles";
     public const string SummaryRelationship = "summary.relationship";
     public const string SummaryJourney = "summary.journey";
+    public const string SummaryStatus = "summary.status";
     public const string SummaryAge = "summary.age";
     public const string SummaryWishes = "summary.wishes";
     public const string SummaryIdentityNeeds = "summary.identityNeeds";
@@ -131,6 +132,7 @@ internal static class MessageKeys
         SummaryPrinciples,
         SummaryRelationship,
         SummaryJourney,
+        SummaryStatus,
         SummaryAge,
         SummaryWishes,
         SummaryIdentityNeeds,

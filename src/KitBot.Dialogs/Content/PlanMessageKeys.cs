@@ -59,6 +59,7 @@ internal static class PlanMessageKeys
     public const string PeopleNone = "people.none";
     public const string PeopleHeading = "people.heading";
     public const string PeopleWhyUnknown = "people.whyUnknown";
+    public const string PeopleIdentityLink = "people.identityLink";
     public const string StrengthsChild = "strengths.child";
     public const string StrengthsIdentity = "strengths.identity";
     public const string StrengthsPersonNone = "strengths.personNone";
@@ -168,6 +169,7 @@ internal static class PlanMessageKeys
         PeopleNone,
         PeopleHeading,
         PeopleWhyUnknown,
+        PeopleIdentityLink,
         StrengthsChild,
         StrengthsIdentity,
         StrengthsPersonNone,

@@ -21,6 +21,9 @@ internal static class PlanDrafter
     // The advice naming the usual reasons for an earlier review; the plan says these in its own sentence.
     private const string TriggersAdvice = "review-triggers";
 
+    // The child's factor that says a person can help meet their identity needs.
+    private const string IdentityFactor = "child-identity";
+
     // The most JSON bytes a paragraph of findings takes on one line; well within a card part (PlanParts.Budget).
     private const int LineBudget = PlanParts.Budget / 4;
 
@@ -83,9 +86,13 @@ internal static class PlanDrafter
         {
             // "Adoptive parents (when the child is back in care)" is said as "adoptive parents" in a heading.
             var relationship = (content.Consultation.Relationships.FirstOrDefault(r => r.Id == person.Relationship)?.Text ?? person.Relationship).Split(" (")[0];
-            return string.Equals(relationship, person.Label, StringComparison.OrdinalIgnoreCase)
-                ? person.Label
-                : Say(M.PeopleHeading, ("label", person.Label), ("relationship", PlanWriting.InSentence(relationship)));
+            // Where the person is now, unless they are simply in touch: "Birth father (whereabouts unknown)".
+            var status = person.StatusOrDefault == ImportantPerson.DefaultStatus
+                ? null
+                : content.Consultation.Statuses.FirstOrDefault(s => s.Id == person.StatusOrDefault)?.Finding;
+            var about = new[] { string.Equals(relationship, person.Label, StringComparison.OrdinalIgnoreCase) ? null : PlanWriting.InSentence(relationship), status }
+                .OfType<string>().ToList();
+            return about.Count == 0 ? person.Label : Say(M.PeopleHeading, ("label", person.Label), ("relationship", string.Join(", ", about)));
         }
 
         private IEnumerable<string> Purpose()
@@ -129,16 +136,34 @@ internal static class PlanDrafter
             var why = content.Plan.WhyFactors.Select(content.Factor).ToList();
             foreach (var person in summary.People)
             {
-                var found = Findings(why, person.Person.Answers, person.Person, stillToFind: false);
+                var found = Findings(why.Where(f => f.AppliesTo(person.Person)).ToList(), person.Person.Answers, person.Person, stillToFind: false);
                 yield return Lines(
                     [Heading(person.Person)],
-                    [found.Length > 0 ? found : Sentence(Say(M.PeopleWhyUnknown, ("person", PlanVoice.Person(person.Person)), ("child", _voice.Child)))]);
+                    [found.Length > 0 ? found : Sentence(Say(M.PeopleWhyUnknown, ("person", PlanVoice.Person(person.Person)), ("child", _voice.Child)))],
+                    [IdentityLink(person.Person)]);
             }
 
             foreach (var warning in summary.Warnings)
             {
                 yield return Say(M.TextSuggested, ("text", warning));
             }
+        }
+
+        // A relative who can meet the child's identity needs is named as an identity link, with what time together could hold.
+        private string IdentityLink(ImportantPerson person)
+        {
+            if (person.Answers.GetValueOrDefault(IdentityFactor)?.Answer != FactorAnswerValue.Yes)
+            {
+                return string.Empty;
+            }
+
+            var holds = content.Consultation.IdentityNeeds
+                .Where(n => c.Child?.IdentityNeeds.Contains(n.Id) == true && n.Finding is not null)
+                .Select(n => n.Finding!)
+                .ToList();
+            return holds.Count == 0
+                ? string.Empty
+                : PlanVoice.Capital(Say(M.PeopleIdentityLink, ("person", PlanVoice.Person(person)), ("child", _voice.Child), ("holds", PlanWriting.Series(holds, Say(M.TextAnd)))));
         }
 
         private IEnumerable<string> Strengths()
@@ -148,7 +173,7 @@ internal static class PlanDrafter
             foreach (var person in c.People)
             {
                 var factors = content.FactorsIn(FactorGroups.Child).Concat(content.FactorsIn(FactorGroups.Person))
-                    .Where(f => !why.Contains(f.Id) && f.AppliesTo(person.Relationship)).ToList();
+                    .Where(f => !why.Contains(f.Id) && f.AppliesTo(person)).ToList();
                 var found = Findings(factors, person.Answers, person, stillToFind: true);
                 yield return Lines([Heading(person)], [found.Length > 0 ? found : Say(M.StrengthsPersonNone)]);
             }
@@ -195,7 +220,7 @@ internal static class PlanDrafter
 
             var sentences = new List<string>();
             var named = new HashSet<string>(StringComparer.Ordinal);
-            sentences.AddRange(Joined(With((f, a) => f.Kind == FactorKind.Strength && a.Answer == FactorAnswerValue.Yes).Select(p => (p.Factor, p.Factor.Finding, p.Answer.Note)), person, named));
+            sentences.AddRange(Joined(With((f, a) => f.Kind is FactorKind.Strength or FactorKind.Fact && a.Answer == FactorAnswerValue.Yes).Select(p => (p.Factor, p.Factor.Finding, p.Answer.Note)), person, named));
             sentences.AddRange(Joined(With((f, a) => a.Answer == FactorAnswerValue.No && f.No is not null).Select(p => (p.Factor, p.Factor.No!, p.Answer.Note)), person, named));
             sentences.AddRange(Joined(With((f, a) => f.Kind == FactorKind.Challenge && a.Answer == FactorAnswerValue.Yes).Select(p => (p.Factor, p.Factor.Finding, p.Answer.Note)), person, named));
             sentences.AddRange(With((f, a) => a.Answer == FactorAnswerValue.Unsure)

@@ -141,7 +141,7 @@ public sealed class ConsultationCaseTests
         Assert.Contains(Form("letterbox"), fatherForms);
         Assert.Contains(Advice("risk-supervised-only"), father.Texts("safeguards"));
         Assert.Contains(
-            "Poses a risk of harm, or there are safeguarding concerns — yes",
+            "Poses a risk of harm to the child in direct contact, or there are safeguarding concerns — yes",
             father.Because("safeguards", Advice("risk-supervised-only")));
         // A positive relationship would otherwise suggest meetings the adoptive parents support: the risk wins, and says so.
         Assert.Contains(Form("direct-supported"), father.Texts("notSuggested"));

@@ -27,6 +27,7 @@ internal static class CardInputs
                 {
                     values[Str(row!["relId"])] = Str(row["relationship"]);
                     values[Str(row["labelId"])] = Str(row["label"]);
+                    values[Str(row["statusId"])] = Str(row["status"]);
                 }
 
                 break;

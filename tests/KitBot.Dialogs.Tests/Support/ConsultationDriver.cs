@@ -25,6 +25,15 @@ internal static class ConsultationDriver
         return t;
     }
 
+    /// <summary>Lists people, each with where they are now.</summary>
+    public static Transcript ListPeople(this Transcript t, params (string Relationship, string Label, string Status)[] people)
+    {
+        t.ExpectCard(ConsultationTemplates.People);
+        t.Submit([.. people.SelectMany((p, i) => new[] { ($"rel{i}", p.Relationship), ($"label{i}", p.Label), ($"status{i}", p.Status) })]);
+        t.ExpectCard(ConsultationTemplates.Factors);
+        return t;
+    }
+
     public static Transcript ListPeople(this Transcript t, params (string Relationship, string Label)[] people)
     {
         t.ExpectCard(ConsultationTemplates.People);

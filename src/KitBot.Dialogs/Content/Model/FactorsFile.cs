@@ -43,8 +43,19 @@ internal sealed record Factor
     /// <summary>Relationships this factor is not asked about (it would not make sense for them).</summary>
     [JsonPropertyName("notFor")] public IReadOnlyList<string> NotFor { get; init => field = value ?? []; } = [];
 
+    /// <summary>Statuses a person can have for this factor not to be asked (it would not make sense: a person who has died).</summary>
+    [JsonPropertyName("notForStatus")] public IReadOnlyList<string> NotForStatus { get; init => field = value ?? []; } = [];
+
+    /// <summary>When not empty, the only relationships this factor is asked about.</summary>
+    [JsonPropertyName("onlyFor")] public IReadOnlyList<string> OnlyFor { get; init => field = value ?? []; } = [];
+
     /// <summary>True when the factor is asked about a person with this relationship.</summary>
-    public bool AppliesTo(string relationship) => !NotFor.Contains(relationship, StringComparer.Ordinal);
+    public bool AppliesTo(string relationship) =>
+        !NotFor.Contains(relationship, StringComparer.Ordinal) && (OnlyFor.Count == 0 || OnlyFor.Contains(relationship, StringComparer.Ordinal));
+
+    /// <summary>True when the factor is asked about this person: their relationship and their status.</summary>
+    public bool AppliesTo(Consultation.ImportantPerson person) =>
+        AppliesTo(person.Relationship) && !NotForStatus.Contains(person.StatusOrDefault, StringComparer.Ordinal);
 }
 
 /// <summary>Strength or challenge.</summary>
@@ -52,6 +63,9 @@ internal enum FactorKind
 {
     [JsonStringEnumMemberName("strength")] Strength,
     [JsonStringEnumMemberName("challenge")] Challenge,
+
+    /// <summary>Neither: a fact that shapes the plan (a farewell meeting already held).</summary>
+    [JsonStringEnumMemberName("fact")] Fact,
 }
 
 /// <summary>Whom a factor's finding is said of.</summary>
