@@ -333,7 +333,7 @@ internal static class PlanDrafter
                 }
 
                 lines.AddRange(NotSuggested(person));
-                var safeguards = person.Safeguards.Where(s => !_reviewAdvice.Contains(s.Id)).Select(s => _voice.Adapt(s.Text)).ToList();
+                var safeguards = person.Safeguards.Where(s => !_reviewAdvice.Contains(s.Id)).Select(s => About(_voice.Adapt(s.Text), person.Person)).ToList();
                 if (safeguards.Count > 0)
                 {
                     lines.Add(Say(M.KitSafeguards, ("text", string.Join(" ", safeguards))));
@@ -422,6 +422,10 @@ internal static class PlanDrafter
             }
         }
 
+        // Advice written about "this person" is said of the person it is for.
+        private static string About(string text, ImportantPerson person) =>
+            text.Replace("this person", PlanVoice.Person(person), StringComparison.Ordinal);
+
         private IEnumerable<string> Support()
         {
             var groups = content.Plan.SupportGroups;
@@ -447,7 +451,7 @@ internal static class PlanDrafter
                     foreach (var person in summary.People)
                     {
                                 var theirs = inGroup.Where(i => i.Person == person)
-                            .Select(i => Say(M.TextSuggested, ("text", _voice.Adapt(i.Advice.Text).Replace("this person", PlanVoice.Person(person.Person), StringComparison.Ordinal))))
+                            .Select(i => Say(M.TextSuggested, ("text", About(_voice.Adapt(i.Advice.Text), person.Person))))
                             .ToList();
                         if (agreed.TryGetValue(person.Person.Id, out var support))
                         {
@@ -477,8 +481,9 @@ internal static class PlanDrafter
         private IEnumerable<string> Suggested(IEnumerable<(Suggestion Advice, PersonSummary? Person)> items) =>
             items.GroupBy(i => i.Advice.Id, StringComparer.Ordinal).Select(g =>
             {
-                var labels = g.Any(i => i.Person is null) ? [] : g.Select(i => PlanVoice.Person(i.Person!.Person)).Distinct(StringComparer.Ordinal).ToList();
-                var text = _voice.Adapt(g.First().Advice.Text);
+                var people = g.Any(i => i.Person is null) ? [] : g.Select(i => i.Person!.Person).DistinctBy(p => p.Id).ToList();
+                var labels = people.Select(PlanVoice.Person).ToList();
+                var text = people.Count == 1 ? About(_voice.Adapt(g.First().Advice.Text), people[0]) : _voice.Adapt(g.First().Advice.Text);
                 return labels.Count == 0
                     ? Say(M.TextSuggested, ("text", text))
                     : Say(M.TextSuggestedFor, ("text", text.TrimEnd('.')), ("labels", And(labels)));
@@ -501,16 +506,17 @@ internal static class PlanDrafter
                 suggested.Add(Say(M.ReviewSchedule, ("schedule", PlanVoice.Capital(_voice.Adapt(schedule)))));
             }
 
+            // The general reasons for an earlier review (PRACTICE.md) are said once in the plan's own words, unless the
+            // practitioner has agreed their own; other review advice (a brother or sister born later) always stays.
             if (triggers is null)
             {
-                // The general reasons for an earlier review (PRACTICE.md) are said once in the plan's own words.
-                var items = summary.People
-                    .SelectMany(p => p.Safeguards.Select(s => (Advice: s, Person: (PersonSummary?)p)))
-                    .Concat(summary.Family.Safeguards.Select(s => (Advice: s, Person: (PersonSummary?)null)))
-                    .Where(i => _reviewAdvice.Contains(i.Advice.Id) && i.Advice.Id != TriggersAdvice);
                 suggested.Add(PlanVoice.Capital(Say(M.ReviewSuggestedTriggers, ("child", _voice.Child))));
-                suggested.AddRange(Suggested(items));
             }
+
+            suggested.AddRange(Suggested(summary.People
+                .SelectMany(p => p.Safeguards.Select(s => (Advice: s, Person: (PersonSummary?)p)))
+                .Concat(summary.Family.Safeguards.Select(s => (Advice: s, Person: (PersonSummary?)null)))
+                .Where(i => _reviewAdvice.Contains(i.Advice.Id) && i.Advice.Id != TriggersAdvice)));
 
             if (suggested.Count > 0)
             {

@@ -27,6 +27,10 @@ public sealed partial class PlanProseTests(ITestOutputHelper output)
         ("a", PlanScenarios.CaseA()),
         ("b", PlanScenarios.CaseB()),
         ("c", PlanScenarios.CaseC()),
+        ("d", Consultation.PracticeCaseTests.CaseD().Finish()),
+        ("e", Consultation.PracticeCaseTests.CaseE().Finish()),
+        ("f", Consultation.PracticeCaseTests.CaseF().Finish()),
+        ("g", Consultation.PracticeCaseTests.CaseG().Finish()),
     ];
 
     [Fact]
