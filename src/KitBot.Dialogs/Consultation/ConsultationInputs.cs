@@ -30,4 +30,7 @@ internal static class ConsultationInputs
     public static string Answer(string factorId) => "f." + factorId;
 
     public static string Note(string factorId) => "n." + factorId;
+
+    /// <summary>The "not known yet" tick for a factor group on a strengths and challenges card.</summary>
+    public static string Unknown(string group) => "u." + group;
 }

@@ -29,6 +29,9 @@ internal static class MessageKeys
     public const string ConsultExpectedSummary = "consult.expected.summary";
     public const string ConsultExpectedResume = "consult.expected.resume";
     public const string ConsultExpectedPlan = "consult.expected.plan";
+    public const string ConsultFactorsUnanswered = "consult.factors.unanswered";
+    public const string ConsultFactorsMore = "consult.factors.more";
+    public const string ConsultFactorsUnknownGroup = "consult.factors.unknownGroup";
     public const string ConsultPlanSuggested = "consult.plan.suggested";
     public const string ConsultPlanMore = "consult.plan.more";
     public const string ConsultPlanPlaceholder = "consult.plan.placeholder";
@@ -82,6 +85,7 @@ internal static class MessageKeys
     public const string ConsultNothingToResume = "consult.nothingToResume";
     public const string FactorsStrengths = "factors.strengths";
     public const string FactorsChallenges = "factors.challenges";
+    public const string FactorsFacts = "factors.facts";
 
     /// <summary>Every key, for validation at load.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -118,6 +122,9 @@ internal static class MessageKeys
         ConsultPlanReviewTitle,
         ConsultPlanReviewIntro,
         ConsultPlanTriggers,
+        ConsultFactorsUnanswered,
+        ConsultFactorsMore,
+        ConsultFactorsUnknownGroup,
         ConsultProgress,
         ConsultPersonProgress,
         SummaryBecause,
@@ -165,5 +172,6 @@ internal static class MessageKeys
         ConsultNothingToResume,
         FactorsStrengths,
         FactorsChallenges,
+        FactorsFacts,
     ];
 }

@@ -34,10 +34,15 @@ internal static class CardInputs
             case "consult-factors":
                 foreach (var section in d["sections"]!.AsArray())
                 {
-                    foreach (var factor in section!["factors"]!.AsArray())
+                    foreach (var factor in section!["factors"]!.AsArray().Concat(section["more"]!.AsArray()))
                     {
                         values[Str(factor!["answerId"])] = Str(factor["answer"]);
                         values[Str(factor["noteId"])] = Str(factor["note"]);
+                    }
+
+                    if (section["hasUnknown"]!.GetValue<bool>())
+                    {
+                        values[Str(section["unknownId"])] = Str(section["unknown"]);
                     }
                 }
 

@@ -43,11 +43,15 @@ internal static class ConsultationDriver
         return t;
     }
 
-    /// <summary>Answers a strengths-and-challenges card (a person's or the adoptive parents'); the rest stay not known.</summary>
+    /// <summary>
+    /// Answers a strengths-and-challenges card (a person's or the adoptive parents'), and ticks "not known yet" for
+    /// each part of the card, so the points left unanswered are recorded as not known.
+    /// </summary>
     public static Transcript AnswerFactors(this Transcript t, params A[] answers)
     {
-        t.ExpectCard(ConsultationTemplates.Factors);
-        t.Submit([.. answers.SelectMany(a => new[] { ("f." + a.Factor, a.Answer), ("n." + a.Factor, a.Note ?? string.Empty) })]);
+        var card = t.ExpectCard(ConsultationTemplates.Factors);
+        var unknown = card.Data["sections"]!.AsArray().Where(s => s!["hasUnknown"]!.GetValue<bool>()).Select(s => (s!["unknownId"]!.GetValue<string>(), "true"));
+        t.Submit([.. answers.SelectMany(a => new[] { ("f." + a.Factor, a.Answer), ("n." + a.Factor, a.Note ?? string.Empty) }), .. unknown]);
         return t;
     }
 

@@ -66,7 +66,7 @@ internal sealed class PlanDriver
                 "adopters-confident", "adopters-prepared", "adopters-means", "adopters-anxious", "adopters-little-support", "adopters-barriers",
                 "adopters-conflict", "adopters-distance", "adults-respect", "adults-too-many"];
             d.Next(i < relationships.Length ? "consult.person" : "consult.adopters",
-                [.. factors.SelectMany(f => new[] { ("f." + f, "yes"), ("n." + f, Repeat(script + " ", 300)) })]);
+                [.. factors.SelectMany(f => new[] { ("f." + f, "yes"), ("n." + f, Repeat(script + " ", 300)) }), ("f.person-risk", "no")]);
         }
 
         d.Next("consult.finish");

@@ -40,6 +40,9 @@ internal sealed record Factor
     /// <summary>One of the most telling points: asked first, and listed under "Still to find out" when not known.</summary>
     [JsonPropertyName("key")] public bool Key { get; init; }
 
+    /// <summary>Must be answered (yes, no, not sure or not known) before the card moves on.</summary>
+    [JsonPropertyName("required")] public bool Required { get; init; }
+
     /// <summary>Relationships this factor is not asked about (it would not make sense for them).</summary>
     [JsonPropertyName("notFor")] public IReadOnlyList<string> NotFor { get; init => field = value ?? []; } = [];
 
