@@ -99,6 +99,8 @@ internal static class PlanMessageKeys
     public const string PrinciplesNoPeople = "principles.noPeople";
     public const string PrinciplesTriggers = "principles.triggers";
     public const string PrinciplesWhen = "principles.when";
+    public const string PrinciplesWhenAgreed = "principles.whenAgreed";
+    public const string PrinciplesTriggersAgreed = "principles.triggersAgreed";
     public const string PrinciplesAdults = "principles.adults";
     public const string PrinciplesAdultsUnknown = "principles.adultsUnknown";
     public const string PrinciplesWithAdopters = "principles.withAdopters";
@@ -209,6 +211,8 @@ internal static class PlanMessageKeys
         PrinciplesNoPeople,
         PrinciplesTriggers,
         PrinciplesWhen,
+        PrinciplesWhenAgreed,
+        PrinciplesTriggersAgreed,
         PrinciplesAdults,
         PrinciplesAdultsUnknown,
         PrinciplesWithAdopters,

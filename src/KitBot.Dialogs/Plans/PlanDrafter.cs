@@ -208,8 +208,8 @@ internal static class PlanDrafter
         }
 
         /// <summary>
-        /// What the answers to <paramref name="factors"/> found, as sentences: strengths answered yes, then a no said
-        /// plainly where it matters, then challenges answered yes, then anything not sure ("It is not yet clear
+        /// What the answers to <paramref name="factors"/> found, as sentences: strengths answered yes, then challenges
+        /// answered yes, then a no said plainly where it matters, then anything not sure ("It is not yet clear
         /// whether ..."), the practitioner's notes in brackets after the point they are about, and the key points not
         /// known gathered in one "Still to find out" sentence.
         /// </summary>
@@ -221,8 +221,8 @@ internal static class PlanDrafter
             var sentences = new List<string>();
             var named = new HashSet<string>(StringComparer.Ordinal);
             sentences.AddRange(Joined(With((f, a) => f.Kind is FactorKind.Strength or FactorKind.Fact && a.Answer == FactorAnswerValue.Yes).Select(p => (p.Factor, p.Factor.Finding, p.Answer.Note)), person, named));
-            sentences.AddRange(Joined(With((f, a) => a.Answer == FactorAnswerValue.No && f.No is not null).Select(p => (p.Factor, p.Factor.No!, p.Answer.Note)), person, named));
             sentences.AddRange(Joined(With((f, a) => f.Kind == FactorKind.Challenge && a.Answer == FactorAnswerValue.Yes).Select(p => (p.Factor, p.Factor.Finding, p.Answer.Note)), person, named));
+            sentences.AddRange(Joined(With((f, a) => a.Answer == FactorAnswerValue.No && f.No is not null).Select(p => (p.Factor, p.Factor.No!, p.Answer.Note)), person, named));
             sentences.AddRange(With((f, a) => a.Answer == FactorAnswerValue.Unsure)
                 .Select(p => Noted(Say(M.TextUnclear, ("clause", Clause(p.Factor, p.Factor.Finding, person))).TrimEnd('.'), p.Answer.Note)));
 
@@ -600,7 +600,16 @@ internal static class PlanDrafter
 
                     break;
                 case "flexible":
-                    if (summary.Family.Safeguards.Concat(summary.People.SelectMany(p => p.Safeguards)).Any(s => _reviewAdvice.Contains(s.Id)))
+                    if (!string.IsNullOrWhiteSpace(c.Review?.When))
+                    {
+                        addressed.Add(Say(M.PrinciplesWhenAgreed));
+                    }
+
+                    if (!string.IsNullOrWhiteSpace(c.Review?.Triggers))
+                    {
+                        addressed.Add(Say(M.PrinciplesTriggersAgreed));
+                    }
+                    else if (summary.Family.Safeguards.Concat(summary.People.SelectMany(p => p.Safeguards)).Any(s => _reviewAdvice.Contains(s.Id)))
                     {
                         addressed.Add(Say(M.PrinciplesTriggers));
                     }

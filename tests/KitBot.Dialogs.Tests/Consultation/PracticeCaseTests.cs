@@ -154,7 +154,7 @@ public sealed class PracticeCaseTests
         var plan = string.Join("\n\n", t.State.Plans[0].Sections.Select(s => s.Text));
         Assert.Contains("For the birth mother\n", plan);
         Assert.Contains(Advice("letter-writing-help").Replace("the child", "the young person", StringComparison.Ordinal), PlanScenarios.Block(Section(t, PlanSectionIds.Support), "For the birth mother"));
-        Assert.Contains("The birth mother has not kept to arrangements or family time", PlanScenarios.Block(Section(t, PlanSectionIds.Strengths), "Birth mother"));
+        Assert.Contains("They have not kept to arrangements or family time", PlanScenarios.Block(Section(t, PlanSectionIds.Strengths), "Birth mother"));
         Assert.StartsWith("Birth father (in prison or a secure setting)\n", PlanScenarios.Block(Kit(t), "Birth father"));
         Assert.Contains("The young person ", plan);
         Assert.DoesNotContain("the child ", plan, StringComparison.OrdinalIgnoreCase);

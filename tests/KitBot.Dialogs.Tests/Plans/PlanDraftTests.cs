@@ -114,7 +114,7 @@ public sealed class PlanDraftTests
         Assert.Contains("(safeguarding concerns remain)", strengths);
         Assert.Contains("The adoptive parents are anxious about or opposed to keeping in touch (worried about the father finding them).", strengths);
         Assert.Contains("It is not yet clear whether the child has experienced harm from the birth father.", PlanScenarios.Block(strengths, "Birth father"));
-        Assert.Contains("The birth father does not accept the adoption.", strengths);
+        Assert.Contains("They do not accept the adoption.", PlanScenarios.Block(strengths, "Birth father"));
 
         var support = Text(t, PlanSectionIds.Support);
         Assert.Contains("For the adoptive parents\nSuggested: " + Advice("adopters-training"), support);

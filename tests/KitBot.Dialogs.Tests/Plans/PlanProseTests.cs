@@ -135,7 +135,7 @@ public sealed partial class PlanProseTests(ITestOutputHelper output)
         Assert.Contains("and whether they are reliable and have kept to arrangements.", father);
         // Not sure is said as such.
         Assert.Contains("It is not yet clear whether the child has experienced harm from the birth father.", father);
-        Assert.Contains("The birth father does not accept the adoption. They pose a risk of harm or raise safeguarding concerns (safeguarding concerns remain).", father);
+        Assert.Contains("The birth father poses a risk of harm or raises safeguarding concerns (safeguarding concerns remain). They oppose the placement or could undermine it. They do not accept the adoption.", father);
     }
 
     [Fact]
