@@ -8,6 +8,7 @@ internal static class ConsultationInputs
     public const string Wishes = "wishes";
     public const string Identity = "identity";
     public const string ChildNote = "childNote";
+    public const string PlanName = "planName";
     public const string PrivacyKeep = "privacyKeep";
     public const string KitForms = "kitForms";
     public const string KitOther = "kitOther";

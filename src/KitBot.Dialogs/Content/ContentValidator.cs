@@ -11,7 +11,7 @@ internal static class ContentValidator
     private static readonly string[] Answers = ["yes", "no", "unsure", "unknown"];
     private static readonly string[] Steps = ["child", "people", "person", "adopters", "summary", "resume", "plan"];
     private static readonly string[] Questions =
-        ["ageBand", "journey", "wishes", "identity", "childNote", "relationship", "label", "factorNote", "factorAnswer", "role", "stage", "kitForms", "kitOther", "kitPresent", "kitDuration", "kitFrequency", "kitVenue", "kitOrganiser", "kitSupport", "kitLater", "reviewWhen", "reviewTriggers", "status"];
+        ["ageBand", "journey", "wishes", "identity", "childNote", "relationship", "label", "factorNote", "factorAnswer", "role", "stage", "kitForms", "kitOther", "kitPresent", "kitDuration", "kitFrequency", "kitVenue", "kitOrganiser", "kitSupport", "kitLater", "reviewWhen", "reviewTriggers", "status", "planName"];
 
     private static readonly IReadOnlyList<string> SupportGroupIds = Plans.SupportGroupIds.All;
 

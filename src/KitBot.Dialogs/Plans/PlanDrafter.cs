@@ -38,13 +38,20 @@ internal static class PlanDrafter
         }).ToList();
     }
 
-    /// <summary>"Plan for a child aged 2 to 4, started 3 Mar 2025", the date in the practitioner's time zone when known.</summary>
+    /// <summary>
+    /// "Plan for a child aged 2 to 4, started 3 Mar 2025", the date in the practitioner's time zone when known; with the
+    /// practitioner's name for the plan first when they gave one ("Case 4521: plan for a child aged ...").
+    /// </summary>
     public static string Title(PracticeContent content, ConsultationState consultation, string? timeZone)
     {
         var age = content.Consultation.AgeBands.FirstOrDefault(a => a.Id == consultation.Child?.AgeBand)?.Text ?? "?";
-        return content.Plan.Title
+        var name = consultation.Child?.PlanName;
+        var template = string.IsNullOrWhiteSpace(name) || content.Plan.TitleNamed is null ? content.Plan.Title : content.Plan.TitleNamed;
+        // The practitioner's name for the plan goes in last, so text in it is never read as a placeholder.
+        return template
             .Replace("{age}", PlanWriting.InSentence(age), StringComparison.Ordinal)
-            .Replace("{date}", Date(consultation.Started, timeZone), StringComparison.Ordinal);
+            .Replace("{date}", Date(consultation.Started, timeZone), StringComparison.Ordinal)
+            .Replace("{name}", name?.Trim() ?? string.Empty, StringComparison.Ordinal);
     }
 
     /// <summary>A day as the plan writes it, for example "3 Mar 2025".</summary>

@@ -21,6 +21,7 @@ internal static class CardInputs
                 values["wishes"] = Str(d["wishes"]);
                 values["identity"] = Str(d["identity"]);
                 values["childNote"] = Str(d["note"]);
+                values["planName"] = Str(d["planName"]);
                 break;
             case "consult-people":
                 foreach (var row in d["rows"]!.AsArray())

@@ -8,6 +8,9 @@ internal sealed record PlanFile
     /// <summary>The plan's title; <c>{age}</c> is the child's age band, <c>{date}</c> the day it was started.</summary>
     [JsonPropertyName("title")] public required string Title { get; init; }
 
+    /// <summary>The title when the practitioner named the plan; <c>{name}</c> is that name.</summary>
+    [JsonPropertyName("titleNamed")] public string? TitleNamed { get; init; }
+
     /// <summary>How many plans one person keeps; finishing another removes the oldest.</summary>
     [JsonPropertyName("maxPlans")] public required int MaxPlans { get; init; }
 
