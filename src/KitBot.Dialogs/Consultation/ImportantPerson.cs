@@ -15,11 +15,11 @@ public sealed record ImportantPerson
 
     /// <summary>Where the person is now (a status id from consultation.json, for example <c>whereabouts-unknown</c>); empty means in touch.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = string.Empty;
+    public string Status { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>The status, with an empty one (older state) read as in touch.</summary>
     [JsonIgnore]
-    public string StatusOrDefault => Status.Length == 0 ? DefaultStatus : Status;
+    public string StatusOrDefault => string.IsNullOrEmpty(Status) ? DefaultStatus : Status;
 
     /// <summary>The status a person has when none was chosen.</summary>
     public const string DefaultStatus = "in-touch";
