@@ -47,15 +47,18 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
             m => m.Card is not null, "the adoptive parents' card");
         card = await PressAsync(card, "consult.adopters", new() { ["f.adopters-open"] = "yes", ["f.adults-low-conflict"] = "yes" },
             m => m.CardContains("consult.finish"), "the summary");
+        card = await PressAsync(card, "consult.finish", [], m => m.CardContains("consult.arrangement"), "the first provisional plan card");
+        card = await PressAsync(card, "consult.arrangement", new() { ["kitForms"] = "letterbox", ["kitFrequency"] = "twice a year" },
+            m => m.CardContains("consult.arrangement"), "the second provisional plan card");
 
         var seen = _teams.Messages.Count;
-        await SubmitAsync(card, "consult.finish", []);
+        await SubmitAsync(card, "consult.arrangement", new() { ["kitForms"] = "sibling-meetings", ["kitFrequency"] = "every school holiday" });
         await _teams.WaitForAsync(m => m.Text?.Contains("here is a draft plan", StringComparison.Ordinal) == true, after: seen, what: "saying the plan is drafted");
         var planCard = await _teams.WaitForAsync(m => m.CardContains("plan.save") && m.CardContains("plan.text"), after: seen, what: "with the plan's first card");
 
         var plan = (await StateAsync()).Plans.Single();
         var purpose = plan.Section("purpose")!;
-        Assert.Contains("Birth mother: suggested purposes:", purpose.Text);
+        Assert.Contains("Keeping in touch with the birth mother could", purpose.Text);
         const string Added = "Agreed with the team manager: letters first, then review.";
 
         // Edit the Purpose section in its text box and press Save changes.
@@ -80,7 +83,7 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
         seen = _teams.Messages.Count;
         await SubmitAsync(opened, "plan.text", new() { ["plan"] = plan.Id, ["section"] = "purpose" });
         var text = await _teams.WaitForAsync(m => m.Card is null && m.Text?.StartsWith("Purpose", StringComparison.Ordinal) == true, after: seen, what: "with the section as plain text");
-        Assert.Contains("Birth mother: suggested purposes:", text.Text);
+        Assert.Contains("Keeping in touch with the birth mother could", text.Text);
         Assert.Contains(Added, text.Text);
         Assert.True(text.Attachments.Count == 0);
     }

@@ -21,6 +21,10 @@ public sealed record ChildAnswers
     [JsonPropertyName("identity")]
     public IReadOnlyList<string> IdentityNeeds { get; init => field = value ?? []; } = [];
 
+    /// <summary>An optional name for the plan (a case reference or short label, never a person's name), privacy-checked.</summary>
+    [JsonPropertyName("planName")]
+    public string? PlanName { get; init; }
+
     /// <summary>An optional short note, checked for personal details before it was stored.</summary>
     [JsonPropertyName("note")]
     public string? Note { get; init; }

@@ -18,7 +18,7 @@ internal static class ChildStep
 
         return new JsonObject
         {
-            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 1), ("total", 5)),
+            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 1), ("total", 6)),
             ["title"] = text.Title,
             ["intro"] = text.Intro,
             ["ageBandLabel"] = q["ageBand"].Label,
@@ -39,6 +39,9 @@ internal static class ChildStep
             ["noteLabel"] = q["childNote"].Label,
             ["noteMax"] = content.Consultation.Limits.NoteLength,
             ["note"] = Prefill(I.ChildNote, c.Child?.Note),
+            ["planNameLabel"] = q["planName"].Label,
+            ["planNameMax"] = content.Consultation.Limits.LabelLength,
+            ["planName"] = Prefill(I.PlanName, c.Child?.PlanName),
             ["privacy"] = CardData.Privacy(content, privacy),
         };
     }
@@ -78,6 +81,12 @@ internal static class ChildStep
             problems.Add(content.Message(MessageKeys.ConsultNoteTooLong, ("max", content.Consultation.Limits.NoteLength)));
         }
 
+        var planName = free.Read(I.PlanName);
+        if (planName?.Length > content.Consultation.Limits.LabelLength)
+        {
+            problems.Add(q["planName"].Error);
+        }
+
         if (problems.Count > 0 || free.Blocking != PrivacyConcern.None)
         {
             return StepOutcome.Reask(problems, free.Blocking, free.Found);
@@ -85,7 +94,7 @@ internal static class ChildStep
 
         return StepOutcome.Accept(c with
         {
-            Child = new ChildAnswers { AgeBand = ageBand, Journey = journey, Wishes = wishes, IdentityNeeds = identity, Note = note },
+            Child = new ChildAnswers { AgeBand = ageBand, Journey = journey, Wishes = wishes, IdentityNeeds = identity, Note = note, PlanName = planName },
             Step = ConsultationStep.People,
         });
     }

@@ -11,9 +11,9 @@ namespace KitBot.Dialogs.Consultation;
 
 /// <summary>
 /// The keeping-in-touch consultation: about the child, who is important, strengths and challenges for each person,
-/// the adoptive parents and the adults together, then a summary of suggestions. Each step is one card with several
-/// questions, so a consultation for a child with three important people is six cards of questions and a summary.
-/// Finishing it drafts the plan (<see cref="PlanFeature"/>).
+/// the adoptive parents and the adults together, a summary of suggestions, then the provisional plan for each person.
+/// Each step is one card with several questions, so a consultation for a child with three important people is six
+/// cards of questions, the summary and three short plan cards. The last plan card drafts the plan (<see cref="PlanFeature"/>).
 /// </summary>
 internal sealed class ConsultationDialog(PracticeContent content, PlanFeature plans) : IDialog
 {
@@ -32,6 +32,7 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
         .Add(ConsultationVerbs.Person, (ctx, action) => Submit(ctx, action, ConsultationStep.Person, FactorsStep.Apply))
         .Add(ConsultationVerbs.Adopters, (ctx, action) => Submit(ctx, action, ConsultationStep.Adopters, FactorsStep.Apply))
         .Add(ConsultationVerbs.Finish, Finish)
+        .Add(ConsultationVerbs.Arrangement, Arrange)
         .Add(ConsultationVerbs.New, (ctx, _) => StartNew(ctx));
 
     /// <summary>"Start a consultation" on the menu: offers to resume one in progress, otherwise starts one.</summary>
@@ -86,6 +87,8 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
             ConsultationStep.Person => c with { Step = ConsultationStep.People, PersonIndex = 0 },
             ConsultationStep.Adopters => c with { Step = ConsultationStep.Person, PersonIndex = c.People.Count - 1 },
             ConsultationStep.Summary => c with { Step = ConsultationStep.Adopters },
+            ConsultationStep.Plan when c.PersonIndex > 0 => c with { PersonIndex = c.PersonIndex - 1 },
+            ConsultationStep.Plan => c with { Step = ConsultationStep.Summary, PersonIndex = 0 },
             _ => null,
         };
         return previous is null
@@ -157,6 +160,7 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
         return Show(ctx.State, c, action.Values, outcome.Privacy, replies);
     }
 
+    /// <summary>Next on the summary: on to the provisional plan for each person, or (with nobody listed) the draft plan.</summary>
     private TurnResult Finish(DialogContext ctx, CardAction action)
     {
         if (action.DialogId is null || ctx.State.Consultation is not { InProgress: true, Step: ConsultationStep.Summary } c || c.Id != action.DialogId)
@@ -164,6 +168,29 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
             return Resume(ctx);
         }
 
+        return c.People.Count == 0 ? Draft(ctx, c) : Show(ctx.State, c with { Step = ConsultationStep.Plan, PersonIndex = 0 });
+    }
+
+    /// <summary>Next on a person's provisional plan: the next person, or after the last, the draft plan.</summary>
+    private TurnResult Arrange(DialogContext ctx, CardAction action)
+    {
+        if (action.DialogId is null || ctx.State.Consultation is not { InProgress: true, Step: ConsultationStep.Plan } c || c.Id != action.DialogId)
+        {
+            return Resume(ctx);
+        }
+
+        var last = c.PersonIndex == c.People.Count - 1;
+        var outcome = PlanStep.Apply(content, c, action);
+        if (outcome.Accepted is { } next)
+        {
+            return last ? Draft(ctx, next) : Show(ctx.State, next);
+        }
+
+        return Submit(ctx, action, ConsultationStep.Plan, PlanStep.Apply);
+    }
+
+    private TurnResult Draft(DialogContext ctx, ConsultationState c)
+    {
         var finished = c with { Completed = ctx.Turn.Timestamp };
         return plans.Drafted(ctx, ctx.State with { Consultation = finished, Dialog = null }, finished);
     }
@@ -192,6 +219,7 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
             {
                 ConsultationStep.Child => (ConsultationTemplates.Child, ChildStep.Card(content, c, submitted, privacy)),
                 ConsultationStep.People => (ConsultationTemplates.People, PeopleStep.Card(content, c, submitted, privacy)),
+                ConsultationStep.Plan => (ConsultationTemplates.Plan, PlanStep.Card(content, c, submitted, privacy)),
                 _ => (ConsultationTemplates.Factors, FactorsStep.Card(content, c, submitted, privacy)),
             };
         }
@@ -204,7 +232,12 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
     }
 
     private static string StepName(ConsultationState c) =>
-        c.Step == ConsultationStep.Person ? "person-" + c.PersonIndex.ToString(CultureInfo.InvariantCulture) : StepKey(c.Step);
+        c.Step switch
+        {
+            ConsultationStep.Person => "person-" + c.PersonIndex.ToString(CultureInfo.InvariantCulture),
+            ConsultationStep.Plan => PlanStep.StepName(c.PersonIndex),
+            _ => StepKey(c.Step),
+        };
 
     private static string StepKey(ConsultationStep step) => step switch
     {
@@ -212,6 +245,7 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
         ConsultationStep.People => "people",
         ConsultationStep.Person => "person",
         ConsultationStep.Adopters => "adopters",
+        ConsultationStep.Plan => "plan",
         _ => "summary",
     };
 
@@ -220,6 +254,7 @@ internal sealed class ConsultationDialog(PracticeContent content, PlanFeature pl
         ConsultationStep.Child => MessageKeys.ConsultExpectedChild,
         ConsultationStep.People => MessageKeys.ConsultExpectedPeople,
         ConsultationStep.Person or ConsultationStep.Adopters => MessageKeys.ConsultExpectedFactors,
+        ConsultationStep.Plan => MessageKeys.ConsultExpectedPlan,
         _ => MessageKeys.ConsultExpectedSummary,
     };
 }

@@ -41,6 +41,14 @@ public sealed record ConsultationState
     [JsonPropertyName("adults")]
     public IReadOnlyDictionary<string, FactorAnswer> Adults { get; init => field = value ?? Empty; } = Empty;
 
+    /// <summary>The provisional keeping in touch plan agreed for each person, once the plan step is done (empty before).</summary>
+    [JsonPropertyName("arrangements")]
+    public IReadOnlyList<PersonArrangement> Arrangements { get; init => field = value ?? []; } = [];
+
+    /// <summary>The review timing and triggers agreed at the plan step, if any.</summary>
+    [JsonPropertyName("review")]
+    public ReviewChoice? Review { get; init; }
+
     /// <summary>When the practitioner finished it (UTC); null while it is in progress.</summary>
     [JsonPropertyName("completed")]
     public DateTimeOffset? Completed { get; init; }

@@ -19,4 +19,7 @@ public enum ConsultationStep
 
     /// <summary>The summary of suggestions.</summary>
     [JsonStringEnumMemberName("summary")] Summary,
+
+    /// <summary>The provisional keeping in touch plan for one important person (and, on the last, the review).</summary>
+    [JsonStringEnumMemberName("plan")] Plan,
 }

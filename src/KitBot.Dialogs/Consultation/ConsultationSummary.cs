@@ -22,4 +22,8 @@ internal sealed record FamilySummary(IReadOnlyList<Suggestion> Support, IReadOnl
 /// <summary>
 /// One suggestion and the answers that led to it (each "factor — answer"); no answers means it applies to every plan.
 /// </summary>
-internal sealed record Suggestion(string Id, string Text, string? Detail, IReadOnlyList<string> Because);
+internal sealed record Suggestion(string Id, string Text, string? Detail, IReadOnlyList<string> Because)
+{
+    /// <summary>The answers behind it that were about a factor (factor id and answer), for the plan to say as findings.</summary>
+    public IReadOnlyList<(string Factor, FactorAnswerValue Answer)> Found { get; init; } = [];
+}

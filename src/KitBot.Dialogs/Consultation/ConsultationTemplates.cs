@@ -18,6 +18,9 @@ public static class ConsultationTemplates
     /// <summary>The summary's closing card: the plan as a whole, the five principles, Finish and Back.</summary>
     public const string Summary = "consult-summary";
 
+    /// <summary>The provisional keeping in touch plan for one person.</summary>
+    public const string Plan = "consult-plan";
+
     /// <summary>Every template the consultation sends.</summary>
-    public static IReadOnlyList<string> All { get; } = [Child, People, Factors, SummaryPeople, Summary];
+    public static IReadOnlyList<string> All { get; } = [Child, People, Factors, SummaryPeople, Summary, Plan];
 }

@@ -15,8 +15,11 @@ public static class ConsultationVerbs
     /// <summary>Next, on the adoptive parents and the adults together.</summary>
     public const string Adopters = "consult.adopters";
 
-    /// <summary>Finish, on the summary.</summary>
+    /// <summary>Next, on the summary: on to the provisional plan (or, with nobody listed, the draft plan).</summary>
     public const string Finish = "consult.finish";
+
+    /// <summary>Next, on one person's provisional keeping in touch plan; on the last one it drafts the plan.</summary>
+    public const string Arrangement = "consult.arrangement";
 
     /// <summary>Start a new consultation instead of resuming the one in progress.</summary>
     public const string New = "consult.new";

@@ -10,7 +10,8 @@ namespace KitBot.Dialogs.Consultation;
 /// <summary>
 /// Steps 3 and 4: strengths and challenges, one card per important person (the child in relation to them, and the
 /// person), then one for the adoptive parents and the adults together. Every point is yes / no / not sure / not
-/// known with an optional note; a point left unanswered counts as not known.
+/// known with an optional note. Points start unanswered; the most telling come first and the rest sit behind "More
+/// detail"; a required point must be answered (or its group marked "not known yet") before the card moves on.
 /// </summary>
 internal static class FactorsStep
 {
@@ -26,37 +27,60 @@ internal static class FactorsStep
         foreach (var group in person is null ? FamilyGroups : PersonGroups)
         {
             var title = content.Group(group).Title.Replace("{label}", person?.Label ?? string.Empty, StringComparison.Ordinal);
-            foreach (var kind in new[] { FactorKind.Strength, FactorKind.Challenge })
+            var first = true;
+            foreach (var kind in new[] { FactorKind.Strength, FactorKind.Challenge, FactorKind.Fact })
             {
-                var factors = new JsonArray();
-                foreach (var factor in Applicable(content, group, person).Where(f => f.Kind == kind))
+                JsonObject Input(Factor factor)
                 {
                     var stored = Stored(c, person, factor);
-                    factors.Add(new JsonObject
+                    return new JsonObject
                     {
                         ["answerId"] = I.Answer(factor.Id),
                         ["noteId"] = I.Note(factor.Id),
                         ["text"] = factor.Text,
+                        ["required"] = factor.Required,
+                        // A point starts unanswered: pressing Next at once answers nothing.
                         ["answer"] = submitted is null
-                            ? Wire(stored?.Answer ?? FactorAnswerValue.Unknown)
-                            : submitted.GetValueOrDefault(I.Answer(factor.Id), Wire(FactorAnswerValue.Unknown)),
+                            ? stored is null ? string.Empty : Wire(stored.Answer)
+                            : submitted.GetValueOrDefault(I.Answer(factor.Id), string.Empty),
                         ["note"] = submitted is null ? stored?.Note ?? string.Empty : submitted.GetValueOrDefault(I.Note(factor.Id), string.Empty),
-                    });
+                    };
                 }
 
-                if (factors.Count > 0)
+                var factors = Applicable(content, group, person).Where(f => f.Kind == kind).ToList();
+                if (factors.Count == 0)
                 {
-                    sections.Add(new JsonObject
-                    {
-                        ["title"] = title,
-                        ["kind"] = content.Message(kind == FactorKind.Strength ? MessageKeys.FactorsStrengths : MessageKeys.FactorsChallenges),
-                        ["factors"] = factors,
-                    });
+                    continue;
                 }
+
+                // The most telling points first; the rest behind "More detail", one toggle per part of the card.
+                var key = factors.Where(f => f.Key || f.Required || kind == FactorKind.Fact).ToList();
+                var more = factors.Except(key).ToList();
+                var moreId = "more." + group + "." + sections.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sections.Add(new JsonObject
+                {
+                    ["title"] = title,
+                    ["kind"] = content.Message(kind switch
+                    {
+                        FactorKind.Strength => MessageKeys.FactorsStrengths,
+                        FactorKind.Challenge => MessageKeys.FactorsChallenges,
+                        _ => MessageKeys.FactorsFacts,
+                    }),
+                    ["factors"] = new JsonArray([.. key.Select(f => (JsonNode)Input(f))]),
+                    ["hasMore"] = more.Count > 0,
+                    ["moreId"] = moreId,
+                    ["moreTitle"] = content.Message(MessageKeys.ConsultFactorsMore),
+                    ["more"] = new JsonArray([.. more.Select(f => (JsonNode)Input(f))]),
+                    ["hasUnknown"] = first,
+                    ["unknownId"] = I.Unknown(group),
+                    ["unknownLabel"] = content.Message(MessageKeys.ConsultFactorsUnknownGroup),
+                    ["unknown"] = submitted?.GetValueOrDefault(I.Unknown(group)) == "true" ? "true" : "false",
+                });
+                first = false;
             }
         }
 
-        var progress = content.Message(MessageKeys.ConsultProgress, ("n", person is null ? 4 : 3), ("total", 5));
+        var progress = content.Message(MessageKeys.ConsultProgress, ("n", person is null ? 4 : 3), ("total", 6));
         return new JsonObject
         {
             ["progress"] = person is null
@@ -72,6 +96,7 @@ internal static class FactorsStep
                 ["value"] = a.Id,
             })]),
             ["noteLabel"] = q["factorNote"].Label,
+            ["requiredError"] = q["factorAnswer"].Error,
             ["noteMax"] = content.Consultation.Limits.NoteLength,
             ["verb"] = person is null ? ConsultationVerbs.Adopters : ConsultationVerbs.Person,
             ["sections"] = sections,
@@ -85,13 +110,15 @@ internal static class FactorsStep
         var problems = new HashSet<string>(StringComparer.Ordinal);
         var free = new FreeText(action, content);
         var answers = new Dictionary<string, (string Group, FactorAnswer Answer)>(StringComparer.Ordinal);
+        var unanswered = new List<string>();
         foreach (var group in person is null ? FamilyGroups : PersonGroups)
         {
+            var notKnownYet = string.Equals(action.Value(I.Unknown(group)), "true", StringComparison.OrdinalIgnoreCase);
             foreach (var factor in Applicable(content, group, person))
             {
                 var raw = action.Value(I.Answer(factor.Id));
-                var value = raw is null ? FactorAnswerValue.Unknown : Parse(raw);
-                if (value is null)
+                var value = raw is null ? null : Parse(raw);
+                if (raw is not null && value is null)
                 {
                     problems.Add(content.Consultation.Questions["factorAnswer"].Error);
                 }
@@ -102,8 +129,27 @@ internal static class FactorsStep
                     problems.Add(content.Message(MessageKeys.ConsultNoteTooLong, ("max", content.Consultation.Limits.NoteLength)));
                 }
 
-                answers[factor.Id] = (group, new FactorAnswer(value ?? FactorAnswerValue.Unknown, note));
+                // Unanswered: "not known yet" for the group (or a note) makes it not known; a required point says so;
+                // any other point is simply left out, so it shapes nothing.
+                if (raw is null && (notKnownYet || note is not null))
+                {
+                    value = FactorAnswerValue.Unknown;
+                }
+                else if (raw is null && factor.Required)
+                {
+                    unanswered.Add(factor.Text);
+                }
+
+                if (value is { } answered)
+                {
+                    answers[factor.Id] = (group, new FactorAnswer(answered, note));
+                }
             }
+        }
+
+        if (unanswered.Count > 0)
+        {
+            problems.Add(content.Message(MessageKeys.ConsultFactorsUnanswered, ("points", string.Join("; ", unanswered))));
         }
 
         if (problems.Count > 0 || free.Blocking != PrivacyConcern.None)
@@ -151,7 +197,7 @@ internal static class FactorsStep
     };
 
     private static IEnumerable<Factor> Applicable(PracticeContent content, string group, ImportantPerson? person) =>
-        content.FactorsIn(group).Where(f => person is null || f.AppliesTo(person.Relationship));
+        content.FactorsIn(group).Where(f => person is null || f.AppliesTo(person));
 
     private static FactorAnswer? Stored(ConsultationState c, ImportantPerson? person, Factor factor)
     {

@@ -13,6 +13,17 @@ public sealed record ImportantPerson
     [JsonPropertyName("rel")]
     public string Relationship { get; init; } = string.Empty;
 
+    /// <summary>Where the person is now (a status id from consultation.json, for example <c>whereabouts-unknown</c>); empty means in touch.</summary>
+    [JsonPropertyName("status")]
+    public string Status { get; init => field = value ?? string.Empty; } = string.Empty;
+
+    /// <summary>The status, with an empty one (older state) read as in touch.</summary>
+    [JsonIgnore]
+    public string StatusOrDefault => string.IsNullOrEmpty(Status) ? DefaultStatus : Status;
+
+    /// <summary>The status a person has when none was chosen.</summary>
+    public const string DefaultStatus = "in-touch";
+
     /// <summary>The practitioner's label, for example <c>Older sister (12)</c>.</summary>
     [JsonPropertyName("label")]
     public string Label { get; init; } = string.Empty;

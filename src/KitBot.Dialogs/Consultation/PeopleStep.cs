@@ -7,7 +7,10 @@ using I = KitBot.Dialogs.Consultation.ConsultationInputs;
 
 namespace KitBot.Dialogs.Consultation;
 
-/// <summary>Step 2: who is important. Several people on one card, each a relationship and a label (never a name).</summary>
+/// <summary>
+/// Step 2: who is important. Several people on one card, each a relationship, where they are now (in touch, another
+/// adoptive family, whereabouts unknown, died...) and a label (never a name).
+/// </summary>
 internal static class PeopleStep
 {
     public static JsonObject Card(PracticeContent content, ConsultationState c, IReadOnlyDictionary<string, string>? submitted, PrivacyConcern privacy)
@@ -27,6 +30,10 @@ internal static class PeopleStep
                 ["heading"] = content.Message(MessageKeys.ConsultPersonHeading, ("n", n + 1)),
                 ["relId"] = I.Relationship(n),
                 ["labelId"] = I.Label(n),
+                ["statusId"] = I.Status(n),
+                ["status"] = submitted is null
+                    ? person?.StatusOrDefault ?? ImportantPerson.DefaultStatus
+                    : submitted.GetValueOrDefault(I.Status(n), ImportantPerson.DefaultStatus),
                 ["relationship"] = submitted is null ? person?.Relationship ?? string.Empty : submitted.GetValueOrDefault(I.Relationship(n), string.Empty),
                 ["label"] = submitted is null ? person?.Label ?? string.Empty : submitted.GetValueOrDefault(I.Label(n), string.Empty),
             });
@@ -34,13 +41,15 @@ internal static class PeopleStep
 
         return new JsonObject
         {
-            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 2), ("total", 5)),
+            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 2), ("total", 6)),
             ["title"] = text.Title,
             ["intro"] = text.Intro,
             ["relationshipLabel"] = q["relationship"].Label,
             ["labelLabel"] = q["label"].Label,
             ["labelMax"] = content.Consultation.Limits.LabelLength,
             ["relationships"] = Engine.CardData.Choices(content.Consultation.Relationships),
+            ["statusLabel"] = q["status"].Label,
+            ["statuses"] = Engine.CardData.Choices(content.Consultation.Statuses),
             ["rows"] = rows,
             ["exhaustionHint"] = content.Message(MessageKeys.ConsultExhaustionHint, ("count", limits.ExhaustionAt)),
             ["privacy"] = Engine.CardData.Privacy(content, privacy),
@@ -52,7 +61,7 @@ internal static class PeopleStep
         var limits = content.Consultation.People;
         var problems = new HashSet<string>(StringComparer.Ordinal);
         var free = new FreeText(action, content);
-        var listed = new List<(int Row, string Relationship, string? Label)>();
+        var listed = new List<(int Row, string Relationship, string? Label, string Status)>();
         // Rows beyond the card's are read too (up to the maximum) so a channel that sends more is judged, not ignored.
         for (var row = 0; row < limits.MaxPeople + 10; row++)
         {
@@ -73,7 +82,14 @@ internal static class PeopleStep
             }
             else
             {
-                listed.Add((row, relationship, label));
+                // Where the person is now comes first on the card; a row without one is someone in touch.
+                var status = action.Value(I.Status(row)) ?? ImportantPerson.DefaultStatus;
+                if (content.Consultation.Statuses.All(s => s.Id != status))
+                {
+                    problems.Add(content.Consultation.Questions["status"].Error);
+                }
+
+                listed.Add((row, relationship, label, status));
             }
 
             if (label?.Length > content.Consultation.Limits.LabelLength)
@@ -105,16 +121,16 @@ internal static class PeopleStep
     }
 
     // A row that still holds the same relationship keeps its person (and the answers already given about them).
-    private static List<ImportantPerson> Build(PracticeContent content, ConsultationState c, List<(int Row, string Relationship, string? Label)> listed)
+    private static List<ImportantPerson> Build(PracticeContent content, ConsultationState c, List<(int Row, string Relationship, string? Label, string Status)> listed)
     {
         var nextId = c.People.Select(p => int.TryParse(p.Id.AsSpan(1), CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
         var people = new List<ImportantPerson>();
-        foreach (var (row, relationship, label) in listed)
+        foreach (var (row, relationship, label, status) in listed)
         {
             var existing = row < c.People.Count && c.People[row].Relationship == relationship ? c.People[row] : null;
             var id = existing?.Id ?? "p" + (nextId++).ToString(CultureInfo.InvariantCulture);
             var name = label ?? content.Consultation.Relationships.First(r => r.Id == relationship).Text;
-            people.Add((existing ?? new ImportantPerson()) with { Id = id, Relationship = relationship, Label = name });
+            people.Add((existing ?? new ImportantPerson()) with { Id = id, Relationship = relationship, Label = name, Status = status });
         }
 
         // Two people left with the same label ("Birth mother" twice) are told apart, so the cards and summary are clear.

@@ -42,6 +42,7 @@ internal static class SummaryBuilder
         var safeguards = new Collected();
         var excluded = new Collected();
         var leads = new List<string>();
+        var quiet = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in content.Rules.Rules.Where(r => r.Scope == RuleScope.Person))
         {
             if (Matches(content, c, person, rule) is not { } because)
@@ -54,6 +55,10 @@ internal static class SummaryBuilder
             support.Add(rule.Support, because);
             safeguards.Add(rule.Safeguards, because);
             excluded.Add(rule.ExcludeForms, because);
+            if (rule.Quiet)
+            {
+                quiet.UnionWith(rule.ExcludeForms);
+            }
             if (rule.LeadForm is { } lead)
             {
                 leads.Add(lead);
@@ -61,26 +66,26 @@ internal static class SummaryBuilder
         }
 
         var order = leads.Concat(forms.Ids).Distinct(StringComparer.Ordinal).ToList();
-        Suggestion Form(string id, IReadOnlyList<string> because)
+        Suggestion Form(string id, Collected from)
         {
             var form = content.Form(id);
-            return new Suggestion(id, form.Name, form.Description, because);
+            return new Suggestion(id, form.Name, form.Description, from[id]) { Found = from.Found(id) };
         }
 
         return new PersonSummary(
             person,
             content.Consultation.Relationships.First(r => r.Id == person.Relationship).Text,
-            purposes.Ids.Select(id => new Suggestion(id, content.Purpose(id), null, purposes[id])).ToList(),
-            order.Where(id => !excluded.Contains(id)).Select(id => Form(id, forms[id])).ToList(),
+            purposes.Ids.Select(id => new Suggestion(id, content.Purpose(id), null, purposes[id]) { Found = purposes.Found(id) }).ToList(),
+            order.Where(id => !excluded.Contains(id)).Select(id => Form(id, forms)).ToList(),
             support.Advice(content),
             safeguards.Advice(content),
-            order.Where(excluded.Contains).Select(id => Form(id, excluded[id])).ToList());
+            order.Where(id => excluded.Contains(id) && !quiet.Contains(id)).Select(id => Form(id, excluded)).ToList());
     }
 
     /// <summary>The answers that make the rule hold, or null when it does not.</summary>
-    private static List<string>? Matches(PracticeContent content, ConsultationState c, ImportantPerson? person, SuggestionRule rule)
+    private static Because? Matches(PracticeContent content, ConsultationState c, ImportantPerson? person, SuggestionRule rule)
     {
-        var because = new List<string>();
+        var because = new Because();
         foreach (var condition in rule.When)
         {
             if (Holds(content, c, person, condition) is not { } reason)
@@ -89,17 +94,22 @@ internal static class SummaryBuilder
             }
 
             because.Add(reason);
+            because.Note(c, person, condition);
         }
 
         if (rule.WhenAny.Count > 0)
         {
-            var any = rule.WhenAny.Select(condition => Holds(content, c, person, condition)).OfType<string>().ToList();
+            var any = rule.WhenAny.Select(condition => (Condition: condition, Reason: Holds(content, c, person, condition))).Where(h => h.Reason is not null).ToList();
             if (any.Count == 0)
             {
                 return null;
             }
 
-            because.AddRange(any);
+            foreach (var (condition, reason) in any)
+            {
+                because.Add(reason!);
+                because.Note(c, person, condition);
+            }
         }
 
         return because;
@@ -115,7 +125,7 @@ internal static class SummaryBuilder
             {
                 FactorGroups.Adopters => c.Adopters,
                 FactorGroups.Adults => c.Adults,
-                _ when person is not null && factor.AppliesTo(person.Relationship) => person.Answers,
+                _ when person is not null && factor.AppliesTo(person) => person.Answers,
                 _ => null,
             };
             if (answers is null)
@@ -135,6 +145,11 @@ internal static class SummaryBuilder
         if (condition.Relationships is { } relationships)
         {
             return OneOf(relationships, person?.Relationship, consultation.Relationships, MessageKeys.SummaryRelationship);
+        }
+
+        if (condition.Statuses is { } statuses)
+        {
+            return OneOf(statuses, person?.StatusOrDefault, consultation.Statuses, MessageKeys.SummaryStatus);
         }
 
         if (condition.Journeys is { } journeys)
@@ -159,10 +174,26 @@ internal static class SummaryBuilder
         return needs.Count > 0 ? $"{content.Message(MessageKeys.SummaryIdentityNeeds)} — {string.Join(", ", needs)}" : null;
     }
 
+    /// <summary>The reasons a rule holds: as the summary shows them, and the factor answers among them.</summary>
+    private sealed class Because : List<string>
+    {
+        public List<(string Factor, FactorAnswerValue Answer)> Found { get; } = [];
+
+        public void Note(ConsultationState c, ImportantPerson? person, RuleCondition condition)
+        {
+            if (condition.Factor is { } id)
+            {
+                var answers = person?.Answers.ContainsKey(id) == true ? person.Answers : c.Adopters.ContainsKey(id) ? c.Adopters : c.Adults;
+                Found.Add((id, answers.GetValueOrDefault(id)?.Answer ?? FactorAnswerValue.Unknown));
+            }
+        }
+    }
+
     /// <summary>Suggested ids in first-suggested order, each with the union of the reasons behind it.</summary>
     private sealed class Collected
     {
         private readonly Dictionary<string, List<string>> _because = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string Factor, FactorAnswerValue Answer)>> _found = new(StringComparer.Ordinal);
         private readonly List<string> _ids = [];
 
         public IReadOnlyList<string> Ids => _ids;
@@ -171,21 +202,25 @@ internal static class SummaryBuilder
 
         public bool Contains(string id) => _because.ContainsKey(id);
 
-        public void Add(IEnumerable<string> ids, IReadOnlyList<string> because)
+        public IReadOnlyList<(string Factor, FactorAnswerValue Answer)> Found(string id) => _found[id];
+
+        public void Add(IEnumerable<string> ids, Because because)
         {
             foreach (var id in ids)
             {
                 if (!_because.TryGetValue(id, out var reasons))
                 {
                     _because[id] = reasons = [];
+                    _found[id] = [];
                     _ids.Add(id);
                 }
 
                 reasons.AddRange(because.Where(b => !reasons.Contains(b)));
+                _found[id].AddRange(because.Found.Where(f => !_found[id].Contains(f)));
             }
         }
 
         public IReadOnlyList<Suggestion> Advice(PracticeContent content) =>
-            _ids.Select(id => new Suggestion(id, content.Advice(id), null, _because[id])).ToList();
+            _ids.Select(id => new Suggestion(id, content.Advice(id), null, _because[id]) { Found = _found[id] }).ToList();
     }
 }

@@ -39,7 +39,7 @@ internal static class SummaryStep
         return batches.Select((batch, i) => new JsonObject
         {
             ["showHeader"] = i == 0,
-            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 5), ("total", 5)),
+            ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 5), ("total", 6)),
             ["title"] = text.Title,
             ["intro"] = text.Intro,
             ["hasWarnings"] = i == 0 && summary.Warnings.Count > 0,
@@ -52,7 +52,7 @@ internal static class SummaryStep
     /// <summary>The closing card's data: the plan as a whole, the principles; the dialog adds the step stamp.</summary>
     public static JsonObject ClosingCard(PracticeContent content, ConsultationSummary summary) => new()
     {
-        ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 5), ("total", 5)),
+        ["progress"] = content.Message(MessageKeys.ConsultProgress, ("n", 5), ("total", 6)),
         ["title"] = content.Message(MessageKeys.SummaryFamily),
         ["headings"] = Headings(content),
         ["hasFamilySupport"] = summary.Family.Support.Count > 0,

@@ -9,9 +9,9 @@ namespace KitBot.Dialogs.Content;
 internal static class ContentValidator
 {
     private static readonly string[] Answers = ["yes", "no", "unsure", "unknown"];
-    private static readonly string[] Steps = ["child", "people", "person", "adopters", "summary", "resume"];
+    private static readonly string[] Steps = ["child", "people", "person", "adopters", "summary", "resume", "plan"];
     private static readonly string[] Questions =
-        ["ageBand", "journey", "wishes", "identity", "childNote", "relationship", "label", "factorNote", "factorAnswer", "role", "stage"];
+        ["ageBand", "journey", "wishes", "identity", "childNote", "relationship", "label", "factorNote", "factorAnswer", "role", "stage", "kitForms", "kitOther", "kitPresent", "kitDuration", "kitFrequency", "kitVenue", "kitOrganiser", "kitSupport", "kitLater", "reviewWhen", "reviewTriggers", "status", "planName"];
 
     private static readonly IReadOnlyList<string> SupportGroupIds = Plans.SupportGroupIds.All;
 
@@ -45,6 +45,11 @@ internal static class ContentValidator
         Options(problems, "wishesKnown", c.WishesKnown);
         Options(problems, "identityNeeds", c.IdentityNeeds);
         Options(problems, "relationships", c.Relationships);
+        Options(problems, "statuses", c.Statuses);
+        if (c.Statuses.All(s => s.Id != KitBot.Dialogs.Consultation.ImportantPerson.DefaultStatus))
+        {
+            problems.Add($"'statuses' needs '{KitBot.Dialogs.Consultation.ImportantPerson.DefaultStatus}', the status of a person when none is chosen.");
+        }
         var p = c.People;
         if (p.MaxPeople < 1 || p.MinRows < 1 || p.MinRows > p.MaxPeople || p.ExtraRows < 1 || p.ExhaustionAt < 2 || p.ExhaustionAt > p.MaxPeople)
         {
@@ -112,6 +117,11 @@ internal static class ContentValidator
                 problems.Add($"factor '{factor.Id}' names the group '{factor.Group}', which is not one of {string.Join(", ", FactorGroups.All)}.");
             }
 
+            if (!FactorSubjects.All.Contains(factor.Subject) || Blank(factor.Finding))
+            {
+                problems.Add($"factor '{factor.Id}' needs a 'finding' and a 'subject' (one of {string.Join(", ", FactorSubjects.All)}).");
+            }
+
             problems.AddRange(factor.NotFor.Where(r => !relationships.Contains(r))
                 .Select(r => $"factor '{factor.Id}' names the relationship '{r}', which consultation.json does not define."));
         }
@@ -166,11 +176,11 @@ internal static class ContentValidator
         var c = content.Consultation;
         var kinds = new object?[]
         {
-            condition.Factor, condition.Relationships, condition.Journeys, condition.AgeBands, condition.Wishes, condition.IdentityNeeds,
+            condition.Factor, condition.Relationships, condition.Journeys, condition.AgeBands, condition.Wishes, condition.IdentityNeeds, condition.Statuses,
         }.Count(x => x is not null);
         if (kinds != 1)
         {
-            yield return "each condition needs exactly one of factor, relationships, journeys, ageBands, wishes or identityNeeds.";
+            yield return "each condition needs exactly one of factor, relationships, journeys, ageBands, wishes, identityNeeds or statuses.";
             yield break;
         }
 
@@ -205,9 +215,9 @@ internal static class ContentValidator
             yield return "'answers' belongs only with 'factor'.";
         }
 
-        if (condition.Relationships is not null && rule.Scope == RuleScope.Family)
+        if ((condition.Relationships is not null || condition.Statuses is not null) && rule.Scope == RuleScope.Family)
         {
-            yield return "a family rule cannot test a person's relationship.";
+            yield return "a family rule cannot test a person's relationship or status.";
         }
 
         var (name, values, known) =
@@ -215,6 +225,7 @@ internal static class ContentValidator
             condition.Journeys is { } j ? ("journey stage", j, Ids(c.JourneyStages)) :
             condition.AgeBands is { } a ? ("age band", a, Ids(c.AgeBands)) :
             condition.Wishes is { } w ? ("wishes answer", w, Ids(c.WishesKnown)) :
+            condition.Statuses is { } st ? ("status", st, Ids(c.Statuses)) :
             ("identity need", condition.IdentityNeeds!, Ids(c.IdentityNeeds));
         if (values.Count == 0)
         {
@@ -324,7 +335,8 @@ internal static class ContentValidator
             problems.Add($"'sections' must have exactly the ids {string.Join(", ", Plans.PlanSectionIds.All)}, in that order.");
         }
 
-        problems.AddRange(plan.Sections.Where(s => Blank(s.Heading, s.Intro)).Select(s => $"section '{s.Id}' needs a heading and an intro."));
+        problems.AddRange(plan.Sections.Where(s => Blank(s.Heading)).Select(s => $"section '{s.Id}' needs a heading."));
+        Known(problems, "'whyFactors'", "factor", plan.WhyFactors, content.Factors.Factors.Select(f => f.Id).ToHashSet(StringComparer.Ordinal));
         Options(problems, "arrangements", plan.Arrangements);
         if (plan.Arrangements.All(a => a.Id != Plans.PlanDrafter.FormArrangement))
         {

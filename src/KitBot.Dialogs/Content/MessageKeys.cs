@@ -28,6 +28,16 @@ internal static class MessageKeys
     public const string ConsultExpectedFactors = "consult.expected.factors";
     public const string ConsultExpectedSummary = "consult.expected.summary";
     public const string ConsultExpectedResume = "consult.expected.resume";
+    public const string ConsultExpectedPlan = "consult.expected.plan";
+    public const string ConsultFactorsUnanswered = "consult.factors.unanswered";
+    public const string ConsultFactorsMore = "consult.factors.more";
+    public const string ConsultFactorsUnknownGroup = "consult.factors.unknownGroup";
+    public const string ConsultPlanSuggested = "consult.plan.suggested";
+    public const string ConsultPlanMore = "consult.plan.more";
+    public const string ConsultPlanPlaceholder = "consult.plan.placeholder";
+    public const string ConsultPlanReviewTitle = "consult.plan.reviewTitle";
+    public const string ConsultPlanReviewIntro = "consult.plan.reviewIntro";
+    public const string ConsultPlanTriggers = "consult.plan.triggers";
     public const string ConsultProgress = "consult.progress";
     public const string ConsultPersonProgress = "consult.personProgress";
     public const string SummaryBecause = "summary.because";
@@ -42,6 +52,7 @@ internal static class MessageKeys
     public const string SummaryPrinciples = "summary.principles";
     public const string SummaryRelationship = "summary.relationship";
     public const string SummaryJourney = "summary.journey";
+    public const string SummaryStatus = "summary.status";
     public const string SummaryAge = "summary.age";
     public const string SummaryWishes = "summary.wishes";
     public const string SummaryIdentityNeeds = "summary.identityNeeds";
@@ -76,6 +87,7 @@ internal static class MessageKeys
     public const string ConsultNothingToResume = "consult.nothingToResume";
     public const string FactorsStrengths = "factors.strengths";
     public const string FactorsChallenges = "factors.challenges";
+    public const string FactorsFacts = "factors.facts";
 
     /// <summary>Every key, for validation at load.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -105,6 +117,16 @@ internal static class MessageKeys
         ConsultExpectedFactors,
         ConsultExpectedSummary,
         ConsultExpectedResume,
+        ConsultExpectedPlan,
+        ConsultPlanSuggested,
+        ConsultPlanMore,
+        ConsultPlanPlaceholder,
+        ConsultPlanReviewTitle,
+        ConsultPlanReviewIntro,
+        ConsultPlanTriggers,
+        ConsultFactorsUnanswered,
+        ConsultFactorsMore,
+        ConsultFactorsUnknownGroup,
         ConsultProgress,
         ConsultPersonProgress,
         SummaryBecause,
@@ -119,6 +141,7 @@ internal static class MessageKeys
         SummaryPrinciples,
         SummaryRelationship,
         SummaryJourney,
+        SummaryStatus,
         SummaryAge,
         SummaryWishes,
         SummaryIdentityNeeds,
@@ -153,5 +176,6 @@ internal static class MessageKeys
         ConsultNothingToResume,
         FactorsStrengths,
         FactorsChallenges,
+        FactorsFacts,
     ];
 }

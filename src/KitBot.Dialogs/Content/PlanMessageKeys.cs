@@ -44,43 +44,50 @@ internal static class PlanMessageKeys
     public const string DeleteNo = "delete.no";
     public const string DeleteDone = "delete.done";
     public const string DeleteAlready = "delete.already";
+    public const string VoiceChild = "voice.child";
+    public const string VoiceYoungPerson = "voice.youngPerson";
     public const string TextSuggested = "text.suggested";
     public const string TextSuggestedFor = "text.suggestedFor";
-    public const string TextAnswer = "text.answer";
-    public const string TextAnswerNote = "text.answerNote";
+    public const string TextUnclear = "text.unclear";
+    public const string TextStillToFind = "text.stillToFind";
+    public const string TextWhether = "text.whether";
+    public const string TextWithNote = "text.withNote";
     public const string TextAnd = "text.and";
     public const string PurposePerson = "purpose.person";
     public const string PurposeNone = "purpose.none";
+    public const string PurposeAlso = "purpose.also";
     public const string PeopleNone = "people.none";
-    public const string PeopleRelationship = "people.relationship";
-    public const string PeopleWhy = "people.why";
+    public const string PeopleHeading = "people.heading";
     public const string PeopleWhyUnknown = "people.whyUnknown";
+    public const string PeopleIdentityLink = "people.identityLink";
     public const string StrengthsChild = "strengths.child";
-    public const string StrengthsAge = "strengths.age";
-    public const string StrengthsJourney = "strengths.journey";
-    public const string StrengthsWishes = "strengths.wishes";
     public const string StrengthsIdentity = "strengths.identity";
-    public const string StrengthsIdentityNone = "strengths.identityNone";
-    public const string StrengthsNote = "strengths.note";
-    public const string StrengthsStrengths = "strengths.strengths";
-    public const string StrengthsChallenges = "strengths.challenges";
-    public const string StrengthsNone = "strengths.none";
-    public const string KitField = "kit.field";
+    public const string StrengthsPersonNone = "strengths.personNone";
+    public const string StrengthsAdoptersNone = "strengths.adoptersNone";
+    public const string StrengthsAdopters = "strengths.adopters";
+    public const string StrengthsAdults = "strengths.adults";
     public const string KitForms = "kit.forms";
     public const string KitNoForms = "kit.noForms";
-    public const string KitSafeguard = "kit.safeguard";
+    public const string KitSafeguards = "kit.safeguards";
     public const string KitNotSuggested = "kit.notSuggested";
+    public const string KitNotSuggestedPlain = "kit.notSuggestedPlain";
+    public const string KitToAgree = "kit.toAgree";
+    public const string KitField = "kit.field";
+    public const string KitFieldsToAgree = "kit.fieldsToAgree";
     public const string KitNone = "kit.none";
     public const string KitWhole = "kit.whole";
-    public const string SupportNone = "support.none";
-    public const string SupportPersonNone = "support.personNone";
+    public const string SupportFor = "support.for";
+    public const string SupportToAgree = "support.toAgree";
+    public const string SupportToAgreeFor = "support.toAgreeFor";
+    public const string ReviewSchedule = "review.schedule";
+    public const string ReviewToAgree = "review.toAgree";
+    public const string ReviewSuggestedTriggers = "review.suggestedTriggers";
+    public const string KitToAgreeAll = "kit.toAgreeAll";
     public const string ReviewWhen = "review.when";
-    public const string ReviewWhenOnly = "review.whenOnly";
     public const string ReviewTriggers = "review.triggers";
-    public const string PrinciplesAddressed = "principles.addressed";
+    public const string PrinciplesLine = "principles.line";
     public const string PrinciplesMissing = "principles.missing";
     public const string PrinciplesNothingAddressed = "principles.nothingAddressed";
-    public const string PrinciplesNothingMissing = "principles.nothingMissing";
     public const string PrinciplesWishesKnown = "principles.wishesKnown";
     public const string PrinciplesWishesNotSought = "principles.wishesNotSought";
     public const string PrinciplesWishesNotYetAble = "principles.wishesNotYetAble";
@@ -92,6 +99,8 @@ internal static class PlanMessageKeys
     public const string PrinciplesNoPeople = "principles.noPeople";
     public const string PrinciplesTriggers = "principles.triggers";
     public const string PrinciplesWhen = "principles.when";
+    public const string PrinciplesWhenAgreed = "principles.whenAgreed";
+    public const string PrinciplesTriggersAgreed = "principles.triggersAgreed";
     public const string PrinciplesAdults = "principles.adults";
     public const string PrinciplesAdultsUnknown = "principles.adultsUnknown";
     public const string PrinciplesWithAdopters = "principles.withAdopters";
@@ -147,43 +156,50 @@ internal static class PlanMessageKeys
         DeleteNo,
         DeleteDone,
         DeleteAlready,
+        VoiceChild,
+        VoiceYoungPerson,
         TextSuggested,
         TextSuggestedFor,
-        TextAnswer,
-        TextAnswerNote,
+        TextUnclear,
+        TextStillToFind,
+        TextWhether,
+        TextWithNote,
         TextAnd,
         PurposePerson,
         PurposeNone,
+        PurposeAlso,
         PeopleNone,
-        PeopleRelationship,
-        PeopleWhy,
+        PeopleHeading,
         PeopleWhyUnknown,
+        PeopleIdentityLink,
         StrengthsChild,
-        StrengthsAge,
-        StrengthsJourney,
-        StrengthsWishes,
         StrengthsIdentity,
-        StrengthsIdentityNone,
-        StrengthsNote,
-        StrengthsStrengths,
-        StrengthsChallenges,
-        StrengthsNone,
-        KitField,
+        StrengthsPersonNone,
+        StrengthsAdoptersNone,
+        StrengthsAdopters,
+        StrengthsAdults,
         KitForms,
         KitNoForms,
-        KitSafeguard,
+        KitSafeguards,
         KitNotSuggested,
+        KitNotSuggestedPlain,
+        KitToAgree,
+        KitField,
+        KitFieldsToAgree,
         KitNone,
         KitWhole,
-        SupportNone,
-        SupportPersonNone,
+        SupportFor,
+        SupportToAgree,
+        SupportToAgreeFor,
+        ReviewSchedule,
+        ReviewToAgree,
+        ReviewSuggestedTriggers,
+        KitToAgreeAll,
         ReviewWhen,
-        ReviewWhenOnly,
         ReviewTriggers,
-        PrinciplesAddressed,
+        PrinciplesLine,
         PrinciplesMissing,
         PrinciplesNothingAddressed,
-        PrinciplesNothingMissing,
         PrinciplesWishesKnown,
         PrinciplesWishesNotSought,
         PrinciplesWishesNotYetAble,
@@ -195,6 +211,8 @@ internal static class PlanMessageKeys
         PrinciplesNoPeople,
         PrinciplesTriggers,
         PrinciplesWhen,
+        PrinciplesWhenAgreed,
+        PrinciplesTriggersAgreed,
         PrinciplesAdults,
         PrinciplesAdultsUnknown,
         PrinciplesWithAdopters,

@@ -13,10 +13,11 @@ public sealed record ConversationState
 {
     /// <summary>The schema version this build writes.</summary>
     /// <remarks>
-    /// 2 added <see cref="Consultation"/> and <see cref="Roles"/>; 3 added <see cref="Plans"/>. Older state reads
-    /// unchanged (what it lacks is empty).
+    /// 2 added <see cref="Consultation"/> and <see cref="Roles"/>; 3 added <see cref="Plans"/>; 4 added, in the
+    /// consultation, each person's status, the plan's name, the provisional arrangements and the review choice. Older
+    /// state reads unchanged (what it lacks is empty: a person without a status is in touch, nothing is yet agreed).
     /// </remarks>
-    public const int CurrentSchemaVersion = 3;
+    public const int CurrentSchemaVersion = 4;
 
     /// <summary>The schema version the state was written with.</summary>
     [JsonPropertyName("v")]

@@ -8,9 +8,8 @@ namespace KitBot.Dialogs.Plans;
 
 /// <summary>
 /// Drafts a plan's seven sections from a finished consultation and the practice content: a pure function of the
-/// answers. The text is plain prose in the practitioner's own labels and notes. It states only what was answered;
-/// suggestions from the rules are marked as suggestions; anything the consultation did not ask about (who is
-/// present, how long, how often, where, who organises, when to review) is "to be agreed", never made up.
+/// answers, written as record prose (PLAN-WRITING.md): what was found, in the practitioner's own labels and notes;
+/// suggestions marked as suggestions; what was left to agree said once as "To be agreed", never made up.
 /// </summary>
 internal static class PlanDrafter
 {
@@ -19,6 +18,15 @@ internal static class PlanDrafter
 
     private const string Paragraph = "\n\n";
 
+    // The advice naming the usual reasons for an earlier review; the plan says these in its own sentence.
+    private const string TriggersAdvice = "review-triggers";
+
+    // The child's factor that says a person can help meet their identity needs.
+    private const string IdentityFactor = "child-identity";
+
+    // The most JSON bytes a paragraph of findings takes on one line; well within a card part (PlanParts.Budget).
+    private const int LineBudget = PlanParts.Budget / 4;
+
     /// <summary>The sections' text, in the order of <see cref="PlanSectionIds.All"/>.</summary>
     public static IReadOnlyList<PlanSection> Draft(PracticeContent content, ConsultationState consultation)
     {
@@ -26,17 +34,24 @@ internal static class PlanDrafter
         return PlanSectionIds.All.Select(id => new PlanSection
         {
             Id = id,
-            Text = string.Join(Paragraph, new[] { Intro(content, id) }.Concat(draft.Body(id)).Where(p => p.Length > 0)),
+            Text = string.Join(Paragraph, draft.Body(id).Where(p => p.Length > 0)),
         }).ToList();
     }
 
-    /// <summary>"Plan for a child aged 2 to 4, started 3 Mar 2025", the date in the practitioner's time zone when known.</summary>
+    /// <summary>
+    /// "Plan for a child aged 2 to 4, started 3 Mar 2025", the date in the practitioner's time zone when known; with the
+    /// practitioner's name for the plan first when they gave one ("Case 4521: plan for a child aged ...").
+    /// </summary>
     public static string Title(PracticeContent content, ConsultationState consultation, string? timeZone)
     {
         var age = content.Consultation.AgeBands.FirstOrDefault(a => a.Id == consultation.Child?.AgeBand)?.Text ?? "?";
-        return content.Plan.Title
+        var name = consultation.Child?.PlanName;
+        var template = string.IsNullOrWhiteSpace(name) || content.Plan.TitleNamed is null ? content.Plan.Title : content.Plan.TitleNamed;
+        // The practitioner's name for the plan goes in last, so text in it is never read as a placeholder.
+        return template
             .Replace("{age}", PlanWriting.InSentence(age), StringComparison.Ordinal)
-            .Replace("{date}", Date(consultation.Started, timeZone), StringComparison.Ordinal);
+            .Replace("{date}", Date(consultation.Started, timeZone), StringComparison.Ordinal)
+            .Replace("{name}", name?.Trim() ?? string.Empty, StringComparison.Ordinal);
     }
 
     /// <summary>A day as the plan writes it, for example "3 Mar 2025".</summary>
@@ -49,13 +64,11 @@ internal static class PlanDrafter
         return local.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
     }
 
-    private static string Intro(PracticeContent content, string section) =>
-        content.Plan.Sections.First(s => s.Id == section).Intro;
-
-    /// <summary>One consultation's answers and suggestions, written out section by section.</summary>
+    /// <summary>One consultation's answers and suggestions, written out section by section as record prose.</summary>
     private sealed class Writer(PracticeContent content, ConsultationState c, ConsultationSummary summary)
     {
         private readonly HashSet<string> _reviewAdvice = [.. content.Plan.ReviewAdvice];
+        private readonly PlanVoice _voice = new(content, c);
 
         public IEnumerable<string> Body(string section) => section switch
         {
@@ -74,6 +87,21 @@ internal static class PlanDrafter
 
         private static string Lines(params IEnumerable<string>[] lines) => string.Join('\n', lines.SelectMany(l => l).Where(l => l.Length > 0));
 
+        private static string Sentence(string text) => PlanWriting.Sentences([PlanVoice.Capital(text)]);
+
+        private string Heading(ImportantPerson person)
+        {
+            // "Adoptive parents (when the child is back in care)" is said as "adoptive parents" in a heading.
+            var relationship = (content.Consultation.Relationships.FirstOrDefault(r => r.Id == person.Relationship)?.Text ?? person.Relationship).Split(" (")[0];
+            // Where the person is now, unless they are simply in touch: "Birth father (whereabouts unknown)".
+            var status = person.StatusOrDefault == ImportantPerson.DefaultStatus
+                ? null
+                : content.Consultation.Statuses.FirstOrDefault(s => s.Id == person.StatusOrDefault)?.Finding;
+            var about = new[] { string.Equals(relationship, person.Label, StringComparison.OrdinalIgnoreCase) ? null : PlanWriting.InSentence(relationship), status }
+                .OfType<string>().ToList();
+            return about.Count == 0 ? person.Label : Say(M.PeopleHeading, ("label", person.Label), ("relationship", string.Join(", ", about)));
+        }
+
         private IEnumerable<string> Purpose()
         {
             if (summary.People.Count == 0)
@@ -83,10 +111,26 @@ internal static class PlanDrafter
 
             foreach (var person in summary.People)
             {
-                yield return person.Purposes.Count == 0
-                    ? Say(M.PurposeNone, ("label", person.Person.Label))
-                    : Say(M.PurposePerson, ("label", person.Person.Label), ("purposes", string.Join("; ", person.Purposes.Select(p => PlanWriting.InSentence(p.Text)))));
+                var who = PlanVoice.Person(person.Person);
+                if (person.Purposes.Count == 0)
+                {
+                    yield return Say(M.PurposeNone, ("person", who));
+                    continue;
+                }
+
+                // In the order PRACTICE.md lists the purposes, two to a sentence so that each stays short.
+                var purposes = content.Suggestions.Purposes.Where(p => person.Purposes.Any(s => s.Id == p.Id)).Select(p => Verb(p.Text)).ToList();
+                yield return PlanWriting.Sentences(purposes.Chunk(2).Select((pair, i) => i == 0
+                    ? PlanVoice.Capital(Say(M.PurposePerson, ("person", who), ("purposes", PlanWriting.Series(pair, Say(M.TextAnd)))))
+                    : Say(M.PurposeAlso, ("purposes", PlanWriting.Series(pair, Say(M.TextAnd))))));
             }
+        }
+
+        // "To build or keep a relationship" becomes "build or keep a relationship", to follow "could".
+        private string Verb(string purpose)
+        {
+            var text = _voice.Adapt(purpose.Trim().TrimEnd('.'));
+            return text.StartsWith("To ", StringComparison.OrdinalIgnoreCase) ? text[3..] : PlanWriting.InSentence(text);
         }
 
         private IEnumerable<string> People()
@@ -96,14 +140,14 @@ internal static class PlanDrafter
                 yield return Say(M.PeopleNone);
             }
 
+            var why = content.Plan.WhyFactors.Select(content.Factor).ToList();
             foreach (var person in summary.People)
             {
-                // Why a person matters, in the practitioner's answers: the child's strengths in relation to them.
-                var why = Answered(person.Person.Answers, FactorGroups.Child, FactorKind.Strength, person.Person.Relationship, positiveOnly: true);
+                var found = Findings(why.Where(f => f.AppliesTo(person.Person)).ToList(), person.Person.Answers, person.Person, stillToFind: false);
                 yield return Lines(
-                    [person.Person.Label],
-                    [Say(M.PeopleRelationship, ("relationship", PlanWriting.InSentence(person.Relationship)))],
-                    [why.Count == 0 ? Say(M.PeopleWhyUnknown) : Say(M.PeopleWhy, ("answers", string.Join(" ", why)))]);
+                    [Heading(person.Person)],
+                    [found.Length > 0 ? found : Sentence(Say(M.PeopleWhyUnknown, ("person", PlanVoice.Person(person.Person)), ("child", _voice.Child)))],
+                    [IdentityLink(person.Person)]);
             }
 
             foreach (var warning in summary.Warnings)
@@ -112,75 +156,163 @@ internal static class PlanDrafter
             }
         }
 
+        // A relative who can meet the child's identity needs is named as an identity link, with what time together could hold.
+        private string IdentityLink(ImportantPerson person)
+        {
+            if (person.Answers.GetValueOrDefault(IdentityFactor)?.Answer != FactorAnswerValue.Yes)
+            {
+                return string.Empty;
+            }
+
+            var holds = content.Consultation.IdentityNeeds
+                .Where(n => c.Child?.IdentityNeeds.Contains(n.Id) == true && n.Finding is not null)
+                .Select(n => n.Finding!)
+                .ToList();
+            return holds.Count == 0
+                ? string.Empty
+                : PlanVoice.Capital(Say(M.PeopleIdentityLink, ("person", PlanVoice.Person(person)), ("child", _voice.Child), ("holds", PlanWriting.Series(holds, Say(M.TextAnd)))));
+        }
+
         private IEnumerable<string> Strengths()
         {
             yield return Child();
+            var why = content.Plan.WhyFactors.ToHashSet(StringComparer.Ordinal);
             foreach (var person in c.People)
             {
-                foreach (var group in new[] { FactorGroups.Child, FactorGroups.Person })
-                {
-                    yield return Group(content.Group(group).Title.Replace("{label}", person.Label, StringComparison.Ordinal), person.Answers, group, person.Relationship);
-                }
+                var factors = content.FactorsIn(FactorGroups.Child).Concat(content.FactorsIn(FactorGroups.Person))
+                    .Where(f => !why.Contains(f.Id) && f.AppliesTo(person)).ToList();
+                var found = Findings(factors, person.Answers, person, stillToFind: true);
+                yield return Lines([Heading(person)], [found.Length > 0 ? found : Say(M.StrengthsPersonNone)]);
             }
 
-            yield return Group(content.Group(FactorGroups.Adopters).Title, c.Adopters, FactorGroups.Adopters, null);
-            yield return Group(content.Group(FactorGroups.Adults).Title, c.Adults, FactorGroups.Adults, null);
+            var adopters = Findings(content.FactorsIn(FactorGroups.Adopters).ToList(), c.Adopters, null, stillToFind: true);
+            yield return Lines([Say(M.StrengthsAdopters)], [adopters.Length > 0 ? adopters : Say(M.StrengthsAdoptersNone)]);
+            var adults = Findings(content.FactorsIn(FactorGroups.Adults).ToList(), c.Adults, null, stillToFind: true);
+            if (adults.Length > 0)
+            {
+                yield return Lines([Say(M.StrengthsAdults)], [adults]);
+            }
         }
 
         private string Child()
         {
             if (c.Child is not { } child)
             {
-                return Say(M.StrengthsChild);
+                return Sentence(_voice.Child);
             }
 
             var consultation = content.Consultation;
-            string Option(IReadOnlyList<ContentOption> options, string id) => options.FirstOrDefault(o => o.Id == id)?.Text ?? id;
-            var needs = consultation.IdentityNeeds.Where(n => child.IdentityNeeds.Contains(n.Id)).Select(n => PlanWriting.InSentence(n.Text)).ToList();
-            return Lines(
-                [Say(M.StrengthsChild)],
-                [Say(M.StrengthsAge, ("value", PlanWriting.InSentence(Option(consultation.AgeBands, child.AgeBand))))],
-                [Say(M.StrengthsJourney, ("value", Option(consultation.JourneyStages, child.Journey)))],
-                [Say(M.StrengthsWishes, ("value", Option(consultation.WishesKnown, child.Wishes)))],
-                [needs.Count == 0 ? Say(M.StrengthsIdentityNone) : Say(M.StrengthsIdentity, ("value", And(needs)))],
-                [child.Note is { Length: > 0 } note ? Say(M.StrengthsNote, ("note", note)) : string.Empty]);
-        }
-
-        private string Group(string title, IReadOnlyDictionary<string, FactorAnswer> answers, string group, string? relationship)
-        {
-            string Line(string key, FactorKind kind)
-            {
-                var answered = Answered(answers, group, kind, relationship, positiveOnly: false);
-                return Say(key, ("answers", answered.Count == 0 ? Say(M.StrengthsNone) : string.Join(" ", answered)));
-            }
-
-            return Lines([title], [Line(M.StrengthsStrengths, FactorKind.Strength)], [Line(M.StrengthsChallenges, FactorKind.Challenge)]);
+            var age = consultation.AgeBands.FirstOrDefault(o => o.Id == child.AgeBand)?.Text ?? child.AgeBand;
+            var journey = consultation.JourneyStages.FirstOrDefault(o => o.Id == child.Journey);
+            var wishes = consultation.WishesKnown.FirstOrDefault(o => o.Id == child.Wishes);
+            var needs = _voice.Needs();
+            return PlanWriting.Sentences([
+                PlanVoice.Capital(Say(M.StrengthsChild, ("child", _voice.Child), ("age", PlanWriting.InSentence(age)), ("journey", journey?.Finding ?? PlanWriting.InSentence(journey?.Text ?? string.Empty)))),
+                wishes?.Finding is { } said ? PlanVoice.Capital(_voice.Child) + " " + said : string.Empty,
+                needs.Count == 0 ? string.Empty : Say(M.StrengthsIdentity, ("needs", And(needs))),
+                child.Note ?? string.Empty,
+            ]);
         }
 
         /// <summary>
-        /// The points of one kind in a group that were answered (or carry a note), each as "point (answer; note: ...)",
-        /// in the order factors.json asks them. Not known without a note says nothing, so it is left out.
+        /// What the answers to <paramref name="factors"/> found, as sentences: strengths answered yes, then challenges
+        /// answered yes, then a no said plainly where it matters, then anything not sure ("It is not yet clear
+        /// whether ..."), the practitioner's notes in brackets after the point they are about, and the key points not
+        /// known gathered in one "Still to find out" sentence.
         /// </summary>
-        private List<string> Answered(
-            IReadOnlyDictionary<string, FactorAnswer> answers, string group, FactorKind kind, string? relationship, bool positiveOnly)
+        private string Findings(IReadOnlyList<Factor> factors, IReadOnlyDictionary<string, FactorAnswer> answers, ImportantPerson? person, bool stillToFind)
         {
-            var lines = new List<string>();
-            foreach (var factor in content.FactorsIn(group).Where(f => f.Kind == kind && (relationship is null || f.AppliesTo(relationship))))
+            (Factor Factor, FactorAnswer Answer)[] With(Func<Factor, FactorAnswer, bool> test) =>
+                [.. factors.Select(f => (f, answers.GetValueOrDefault(f.Id))).Where(p => p.Item2 is not null && test(p.f, p.Item2)).Select(p => (p.f, p.Item2!))];
+
+            var sentences = new List<string>();
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            sentences.AddRange(Joined(With((f, a) => f.Kind is FactorKind.Strength or FactorKind.Fact && a.Answer == FactorAnswerValue.Yes).Select(p => (p.Factor, p.Factor.Finding, p.Answer.Note)), person, named));
+            sentences.AddRange(Joined(With((f, a) => f.Kind == FactorKind.Challenge && a.Answer == FactorAnswerValue.Yes).Select(p => (p.Factor, p.Factor.Finding, p.Answer.Note)), person, named));
+            sentences.AddRange(Joined(With((f, a) => a.Answer == FactorAnswerValue.No && f.No is not null).Select(p => (p.Factor, p.Factor.No!, p.Answer.Note)), person, named));
+            sentences.AddRange(With((f, a) => a.Answer == FactorAnswerValue.Unsure)
+                .Select(p => Noted(Say(M.TextUnclear, ("clause", Clause(p.Factor, p.Factor.Finding, person))).TrimEnd('.'), p.Answer.Note)));
+
+            // A note on a point answered no (with nothing to say for a no) or not known is still the practitioner's word.
+            sentences.AddRange(With((f, a) => !string.IsNullOrWhiteSpace(a.Note)
+                    && ((a.Answer == FactorAnswerValue.No && f.No is null) || a.Answer == FactorAnswerValue.Unknown))
+                .Select(p => PlanVoice.Capital(p.Answer.Note!.Trim())));
+
+            if (stillToFind)
             {
-                if (answers.GetValueOrDefault(factor.Id) is not { } answer
-                    || (answer.Answer == FactorAnswerValue.Unknown && string.IsNullOrWhiteSpace(answer.Note))
-                    || (positiveOnly && answer.Answer is not (FactorAnswerValue.Yes or FactorAnswerValue.Unsure)))
+                // The person is named once in the paragraph, then "they".
+                var unknown = factors.Where(f => f.Key && answers.GetValueOrDefault(f.Id) is { Answer: FactorAnswerValue.Unknown, Note: null or "" })
+                    .Select(f => Say(M.TextWhether, ("clause", f.Subject == FactorSubjects.Person && !named.Add(f.Subject)
+                        ? "they " + _voice.Fill(f.Finding, person, plural: true)
+                        : Clause(f, f.Finding, person))))
+                    .ToList();
+                if (unknown.Count > 0)
                 {
+                    sentences.Add(Say(M.TextStillToFind, ("items", PlanWriting.Series(unknown, Say(M.TextAnd)))));
+                }
+            }
+
+            // Sentences run on as prose; a paragraph made very long by notes keeps one sentence to a line, so that no line
+            // is longer than a card can show (PlanParts splits a section only at line breaks when it can).
+            var prose = PlanWriting.Sentences(sentences);
+            return PlanWriting.JsonBytes(prose) <= LineBudget ? prose : string.Join('\n', sentences.Select(x => PlanWriting.Sentences([x])).Where(x => x.Length > 0));
+        }
+
+        private string Clause(Factor factor, string template, ImportantPerson? person)
+        {
+            var subject = _voice.Subject(factor, person);
+            var said = _voice.Fill(template, person);
+            return subject.Length == 0 ? said : subject + " " + said;
+        }
+
+        // The practitioner's note in brackets after the point it is about, as they wrote it (only its first letter lowered).
+        private static string Noted(string text, string? note) =>
+            string.IsNullOrWhiteSpace(note) ? text : text.TrimEnd('.') + " (" + PlanWriting.InSentence(note.Trim().TrimEnd('.')) + ")";
+
+        /// <summary>
+        /// Findings about the same subject joined into sentences of at most three (a finding with a comma or a note
+        /// stands alone), naming the subject once and then saying "they", so it is not repeated in every sentence.
+        /// </summary>
+        private IEnumerable<string> Joined(IEnumerable<(Factor Factor, string Template, string? Note)> found, ImportantPerson? person, HashSet<string> named)
+        {
+            foreach (var group in found.GroupBy(f => f.Factor.Subject))
+            {
+                if (group.Key == FactorSubjects.Clause)
+                {
+                    foreach (var (_, template, note) in group)
+                    {
+                        yield return PlanVoice.Capital(Noted(_voice.Fill(template, person), note));
+                    }
+
                     continue;
                 }
 
-                var said = content.AnswerText(FactorsStep.Wire(answer.Answer));
-                lines.Add(string.IsNullOrWhiteSpace(answer.Note)
-                    ? Say(M.TextAnswer, ("factor", factor.Text), ("answer", said))
-                    : Say(M.TextAnswerNote, ("factor", factor.Text), ("answer", said), ("note", answer.Note.Trim())));
+                var batch = new List<(string Template, string? Note)>();
+                foreach (var item in group)
+                {
+                    var alone = item.Template.Contains(',', StringComparison.Ordinal) || !string.IsNullOrWhiteSpace(item.Note);
+                    if (batch.Count > 0 && (alone || batch.Count == 3 || batch.Any(b => !string.IsNullOrWhiteSpace(b.Note) || b.Template.Contains(',', StringComparison.Ordinal))))
+                    {
+                        yield return Say(group.First().Factor, batch);
+                        batch.Clear();
+                    }
+
+                    batch.Add((item.Template, item.Note));
+                }
+
+                if (batch.Count > 0)
+                {
+                    yield return Say(group.First().Factor, batch);
+                }
             }
 
-            return lines;
+            string Say(Factor factor, List<(string Template, string? Note)> batch)
+            {
+                // The adoptive parents and the child are named each time; a person is named once, then "they".
+                var pronoun = factor.Subject == FactorSubjects.Person && !named.Add(factor.Subject);
+                var subject = pronoun ? "they" : _voice.Subject(factor, person);
+                return PlanVoice.Capital(subject) + " " + And(batch.Select(b => Noted(_voice.Fill(b.Template, person, pronoun ? true : null), b.Note)).ToList());
+            }
         }
 
         private IEnumerable<string> KeepingInTouch()
@@ -190,81 +322,175 @@ internal static class PlanDrafter
                 yield return Say(M.KitNone);
             }
 
+            var toAgree = new List<string>();
             foreach (var person in summary.People)
             {
-                var arrangements = content.Plan.Arrangements.Select(a => a.Id != FormArrangement
-                    ? Say(M.KitField, ("field", a.Text))
-                    : person.Forms.Count == 0
-                        ? Say(M.KitNoForms, ("field", a.Text))
-                        : Say(M.KitForms, ("field", a.Text), ("forms", string.Join("; ", person.Forms.Select(f => PlanWriting.InSentence(f.Text))))));
-                yield return Lines(
-                    [person.Person.Label],
-                    arrangements,
-                    person.Safeguards.Where(s => !_reviewAdvice.Contains(s.Id)).Select(s => Say(M.KitSafeguard, ("text", s.Text))),
-                    person.NotSuggested.Select(f => Say(M.KitNotSuggested, ("form", PlanWriting.InSentence(f.Text)), ("because", string.Join("; ", f.Because)))));
+                var agreed = c.Arrangements.FirstOrDefault(a => a.PersonId == person.Person.Id);
+                var lines = new List<string> { Heading(person.Person) };
+                if (agreed is null)
+                {
+                    toAgree.Add(PlanVoice.Person(person.Person));
+                    lines.Add(person.Forms.Count == 0
+                        ? Say(M.KitNoForms)
+                        : Say(M.KitForms, ("forms", PlanWriting.Series(person.Forms.Select(f => PlanWriting.Lower(f.Text)).ToList(), Say(M.TextAnd)))));
+                }
+                else
+                {
+                    lines.Add(Arrangement(agreed));
+                }
+
+                lines.AddRange(NotSuggested(person));
+                var safeguards = person.Safeguards.Where(s => !_reviewAdvice.Contains(s.Id)).Select(s => About(_voice.Adapt(s.Text), person.Person)).ToList();
+                if (safeguards.Count > 0)
+                {
+                    lines.Add(Say(M.KitSafeguards, ("text", string.Join(" ", safeguards))));
+                }
+
+                yield return Lines(lines);
             }
 
             // A safeguard already named for a person is not repeated for the plan as a whole.
             var named = summary.People.SelectMany(p => p.Safeguards).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
             var whole = summary.Family.Safeguards
                 .Where(s => !_reviewAdvice.Contains(s.Id) && !named.Contains(s.Id))
-                .Select(s => Say(M.KitSafeguard, ("text", s.Text)))
+                .Select(s => Say(M.TextSuggested, ("text", _voice.Adapt(s.Text))))
                 .ToList();
             if (whole.Count > 0)
             {
                 yield return Lines([Say(M.KitWhole)], whole);
             }
+
+            if (toAgree.Count > 0)
+            {
+                yield return toAgree.Count == summary.People.Count ? Say(M.KitToAgreeAll) : Say(M.KitToAgree, ("labels", And(toAgree)));
+            }
         }
+
+        /// <summary>The arrangement agreed for a person: each field agreed, then "To be agreed:" once for the rest.</summary>
+        private string Arrangement(PersonArrangement agreed)
+        {
+            var forms = agreed.Forms.Where(id => content.Suggestions.Forms.Any(f => f.Id == id))
+                .Select(id => PlanWriting.Lower(content.Form(id).Name))
+                .Concat(string.IsNullOrWhiteSpace(agreed.OtherForm) ? [] : [agreed.OtherForm.Trim()])
+                .ToList();
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                [FormArrangement] = forms.Count == 0 ? null : And(forms),
+                ["present"] = agreed.Present,
+                ["duration"] = agreed.Duration,
+                ["frequency"] = agreed.Frequency,
+                ["venue"] = agreed.Venue,
+                ["organiser"] = agreed.Organiser,
+                ["support"] = agreed.Support,
+            };
+            var said = new List<string>();
+            var later = new List<string>();
+            foreach (var field in content.Plan.Arrangements)
+            {
+                var value = values.GetValueOrDefault(field.Id);
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    later.Add(field.Text.ToLowerInvariant());
+                }
+                else
+                {
+                    said.Add(Say(M.KitField, ("field", field.Text), ("value", value.Trim().TrimEnd('.'))));
+                }
+            }
+
+            if (later.Count > 0)
+            {
+                said.Add(Say(M.KitFieldsToAgree, ("fields", And(later))));
+            }
+
+            return string.Join(" ", said);
+        }
+
+        // Forms the answers would have suggested but a risk rules out, said with the findings that rule them out.
+        private IEnumerable<string> NotSuggested(PersonSummary person)
+        {
+            foreach (var group in person.NotSuggested.GroupBy(f => string.Join(",", f.Found.Select(x => x.Factor + ":" + x.Answer))))
+            {
+                var forms = PlanWriting.Series(group.Select(f => PlanWriting.Lower(f.Text)).ToList(), Say(M.TextAnd));
+                var found = group.First().Found;
+                var because = found
+                    .Where(x => found.Any(y => y.Answer == FactorAnswerValue.Yes) ? x.Answer == FactorAnswerValue.Yes : x.Answer == FactorAnswerValue.Unsure)
+                    .Select(x =>
+                    {
+                        var factor = content.Factor(x.Factor);
+                        var clause = Clause(factor, factor.Finding, person.Person);
+                        return x.Answer == FactorAnswerValue.Yes ? clause : Say(M.TextUnclear, ("clause", clause)).TrimEnd('.').Replace("It is", "it is", StringComparison.Ordinal);
+                    })
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                yield return because.Count == 0
+                    ? Say(M.KitNotSuggestedPlain, ("forms", forms))
+                    : Say(M.KitNotSuggested, ("because", And(because)), ("forms", forms));
+            }
+        }
+
+        // Advice written about "this person" is said of the person it is for.
+        private static string About(string text, ImportantPerson person) =>
+            text.Replace("this person", PlanVoice.Person(person), StringComparison.Ordinal);
 
         private IEnumerable<string> Support()
         {
             var groups = content.Plan.SupportGroups;
             string GroupOf(string advice) => groups.FirstOrDefault(g => g.Advice.Contains(advice))?.Id ?? SupportGroupIds.Others;
             var items = summary.People
-                .SelectMany(p => p.Support.Select(s => (Advice: s, Person: (string?)p.Person.Label)))
-                .Concat(summary.Family.Support.Select(s => (Advice: s, Person: (string?)null)))
+                .SelectMany(p => p.Support.Select(s => (Advice: s, Person: (PersonSummary?)p)))
+                .Concat(summary.Family.Support.Select(s => (Advice: s, Person: (PersonSummary?)null)))
                 .ToList();
+            var agreed = c.Arrangements.Where(a => !string.IsNullOrWhiteSpace(a.Support)).ToDictionary(a => a.PersonId, a => a.Support!.Trim(), StringComparer.Ordinal);
 
             foreach (var group in SupportGroupIds.All)
             {
-                var heading = groups.First(g => g.Id == group).Heading;
+                var heading = _voice.Adapt(groups.First(g => g.Id == group).Heading);
                 var inGroup = items.Where(i => GroupOf(i.Advice.Id) == group).ToList();
                 if (group == SupportGroupIds.Relatives)
                 {
-                    yield return Lines([heading], Suggested(inGroup.Where(i => i.Person is null)), Relatives(inGroup));
-                }
-                else if (inGroup.Count > 0 || group != SupportGroupIds.Others)
-                {
-                    yield return Lines([heading], inGroup.Count == 0 ? [Say(M.SupportNone)] : Suggested(inGroup));
-                }
-            }
-        }
+                    var whole = Suggested(inGroup.Where(i => i.Person is null)).ToList();
+                    if (whole.Count > 0)
+                    {
+                        yield return Lines([heading], whole);
+                    }
 
-        // Support for each birth relative or other important person, under their label.
-        private IEnumerable<string> Relatives(List<(Suggestion Advice, string? Person)> items)
-        {
-            if (summary.People.Count == 0 && items.Count == 0)
-            {
-                yield return Say(M.SupportNone);
-            }
+                    foreach (var person in summary.People)
+                    {
+                                var theirs = inGroup.Where(i => i.Person == person)
+                            .Select(i => Say(M.TextSuggested, ("text", About(_voice.Adapt(i.Advice.Text), person.Person))))
+                            .ToList();
+                        if (agreed.TryGetValue(person.Person.Id, out var support))
+                        {
+                            theirs.Insert(0, Sentence(support));
+                        }
 
-            foreach (var person in summary.People)
-            {
-                yield return person.Person.Label;
-                var theirs = items.Where(i => i.Person == person.Person.Label).Select(i => Say(M.TextSuggested, ("text", i.Advice.Text))).ToList();
-                foreach (var line in theirs.Count == 0 ? [Say(M.SupportPersonNone)] : theirs)
+                        if (theirs.Count > 0)
+                        {
+                            yield return Lines([PlanVoice.Capital(Say(M.SupportFor, ("person", PlanVoice.Person(person.Person))))], theirs);
+                        }
+                    }
+                }
+                else if (inGroup.Count > 0)
                 {
-                    yield return line;
+                    yield return Lines([heading], Suggested(inGroup));
                 }
             }
+
+            var without = summary.People
+                .Where(p => !agreed.ContainsKey(p.Person.Id) && !items.Any(i => i.Person == p && GroupOf(i.Advice.Id) == SupportGroupIds.Relatives))
+                .Select(p => PlanVoice.Person(p.Person))
+                .ToList();
+            yield return without.Count == 0 ? Say(M.SupportToAgree) : Say(M.SupportToAgreeFor, ("labels", And(without)));
         }
 
         /// <summary>"Suggested: ..." once per suggestion, naming the people it came from unless it is for the whole plan.</summary>
-        private IEnumerable<string> Suggested(IEnumerable<(Suggestion Advice, string? Person)> items) =>
+        private IEnumerable<string> Suggested(IEnumerable<(Suggestion Advice, PersonSummary? Person)> items) =>
             items.GroupBy(i => i.Advice.Id, StringComparer.Ordinal).Select(g =>
             {
-                var labels = g.Any(i => i.Person is null) ? [] : g.Select(i => i.Person!).Distinct(StringComparer.Ordinal).ToList();
-                var text = g.First().Advice.Text;
+                var people = g.Any(i => i.Person is null) ? [] : g.Select(i => i.Person!.Person).DistinctBy(p => p.Id).ToList();
+                var labels = people.Select(PlanVoice.Person).ToList();
+                var text = people.Count == 1 ? About(_voice.Adapt(g.First().Advice.Text), people[0]) : _voice.Adapt(g.First().Advice.Text);
                 return labels.Count == 0
                     ? Say(M.TextSuggested, ("text", text))
                     : Say(M.TextSuggestedFor, ("text", text.TrimEnd('.')), ("labels", And(labels)));
@@ -272,29 +498,58 @@ internal static class PlanDrafter
 
         private IEnumerable<string> Review()
         {
-            var schedule = c.Child is { } child && content.Plan.ReviewByJourney.TryGetValue(child.Journey, out var text) ? text : null;
-            yield return schedule is null ? Say(M.ReviewWhenOnly) : Say(M.ReviewWhen, ("schedule", schedule));
+            var chosen = c.Review;
+            var when = chosen?.When is { Length: > 0 } w ? Say(M.ReviewWhen, ("value", w.Trim().TrimEnd('.'))) : null;
+            var triggers = chosen?.Triggers is { Length: > 0 } t ? Say(M.ReviewTriggers, ("value", t.Trim().TrimEnd('.'))) : null;
+            if (when is not null || triggers is not null)
+            {
+                yield return Lines([when ?? string.Empty], [triggers ?? string.Empty]);
+            }
 
-            var items = summary.People
-                .SelectMany(p => p.Safeguards.Select(s => (Advice: s, Person: (string?)p.Person.Label)))
-                .Concat(summary.Family.Safeguards.Select(s => (Advice: s, Person: (string?)null)))
-                .Where(i => _reviewAdvice.Contains(i.Advice.Id));
-            yield return Lines([Say(M.ReviewTriggers)], Suggested(items));
+            var schedule = c.Child is { } child && content.Plan.ReviewByJourney.TryGetValue(child.Journey, out var text) ? text : null;
+            var suggested = new List<string>();
+            if (when is null && schedule is not null)
+            {
+                suggested.Add(Say(M.ReviewSchedule, ("schedule", PlanVoice.Capital(_voice.Adapt(schedule)))));
+            }
+
+            // The general reasons for an earlier review (PRACTICE.md) are said once in the plan's own words, unless the
+            // practitioner has agreed their own; other review advice (a brother or sister born later) always stays.
+            if (triggers is null)
+            {
+                suggested.Add(PlanVoice.Capital(Say(M.ReviewSuggestedTriggers, ("child", _voice.Child))));
+            }
+
+            suggested.AddRange(Suggested(summary.People
+                .SelectMany(p => p.Safeguards.Select(s => (Advice: s, Person: (PersonSummary?)p)))
+                .Concat(summary.Family.Safeguards.Select(s => (Advice: s, Person: (PersonSummary?)null)))
+                .Where(i => _reviewAdvice.Contains(i.Advice.Id) && i.Advice.Id != TriggersAdvice)));
+
+            if (suggested.Count > 0)
+            {
+                yield return Lines(suggested);
+            }
+
+            if (when is null || triggers is null)
+            {
+                yield return Say(M.ReviewToAgree);
+            }
         }
 
         private IEnumerable<string> Principles()
         {
             foreach (var principle in content.Suggestions.Principles)
             {
+                // The principle's name ("Child-centred"), then what the draft addresses and, in the same paragraph, what is missing.
                 var (addressed, missing) = Check(principle.Id);
-                yield return Lines(
-                    [PlanWriting.Sentences([principle.Text])],
-                    addressed is null
-                        ? [Say(M.PrinciplesManual)]
-                        : [
-                            addressed.Count == 0 ? Say(M.PrinciplesNothingAddressed) : Say(M.PrinciplesAddressed, ("items", string.Join(" ", addressed.Select(Capitalise)))),
-                            missing.Count == 0 ? Say(M.PrinciplesNothingMissing) : Say(M.PrinciplesMissing, ("items", string.Join(" ", missing.Select(Capitalise)))),
-                        ]);
+                var name = principle.Text.Split(':')[0].Trim();
+                var said = addressed is null
+                    ? Say(M.PrinciplesManual)
+                    : addressed.Count == 0 ? Say(M.PrinciplesNothingAddressed) : PlanWriting.InSentence(string.Join(" ", addressed.Select(Capitalise)));
+                yield return PlanWriting.Sentences([
+                    Say(M.PrinciplesLine, ("name", name), ("items", _voice.Adapt(said))),
+                    missing.Count == 0 ? string.Empty : Say(M.PrinciplesMissing, ("items", _voice.Adapt(string.Join(" ", missing.Select(Capitalise))))),
+                ]);
             }
         }
 
@@ -309,7 +564,7 @@ internal static class PlanDrafter
             var people = c.People;
             bool Known(IReadOnlyDictionary<string, FactorAnswer> answers, Func<string, bool>? which = null) =>
                 answers.Any(a => (which is null || which(a.Key)) && a.Value.Answer != FactorAnswerValue.Unknown);
-            List<string> Labels(Func<ImportantPerson, bool> test) => people.Where(test).Select(p => p.Label).ToList();
+            List<string> Labels(Func<ImportantPerson, bool> test) => people.Where(test).Select(PlanVoice.Person).ToList();
             void Add(List<string> list, string key, IReadOnlyList<string> labels)
             {
                 if (labels.Count > 0)
@@ -341,9 +596,10 @@ internal static class PlanDrafter
 
                     break;
                 case "individual":
-                    Add(addressed, M.PrinciplesAnswered, Labels(p => Known(p.Answers)));
-                    Add(missing, M.PrinciplesUnanswered, Labels(p => !Known(p.Answers)));
-                    (Known(c.Adopters) ? addressed : missing).Add(Say(Known(c.Adopters) ? M.PrinciplesAdopters : M.PrinciplesAdoptersUnknown));
+                    // The adoptive parents join the list of people whose strengths and challenges are recorded (or not).
+                    var adopters = Say(M.StrengthsAdopters).ToLowerInvariant();
+                    Add(addressed, M.PrinciplesAnswered, [.. Labels(p => Known(p.Answers)).Append(Known(c.Adopters) ? adopters : string.Empty).Where(l => l.Length > 0).Distinct()]);
+                    Add(missing, M.PrinciplesUnanswered, [.. Labels(p => !Known(p.Answers)).Append(Known(c.Adopters) ? string.Empty : adopters).Where(l => l.Length > 0).Distinct()]);
                     if (people.Count == 0)
                     {
                         missing.Add(Say(M.PrinciplesNoPeople));
@@ -351,12 +607,24 @@ internal static class PlanDrafter
 
                     break;
                 case "flexible":
-                    if (summary.Family.Safeguards.Concat(summary.People.SelectMany(p => p.Safeguards)).Any(s => _reviewAdvice.Contains(s.Id)))
+                    if (!string.IsNullOrWhiteSpace(c.Review?.When))
+                    {
+                        addressed.Add(Say(M.PrinciplesWhenAgreed));
+                    }
+
+                    if (!string.IsNullOrWhiteSpace(c.Review?.Triggers))
+                    {
+                        addressed.Add(Say(M.PrinciplesTriggersAgreed));
+                    }
+                    else if (summary.Family.Safeguards.Concat(summary.People.SelectMany(p => p.Safeguards)).Any(s => _reviewAdvice.Contains(s.Id)))
                     {
                         addressed.Add(Say(M.PrinciplesTriggers));
                     }
 
-                    missing.Add(Say(M.PrinciplesWhen));
+                    if (string.IsNullOrWhiteSpace(c.Review?.When))
+                    {
+                        missing.Add(Say(M.PrinciplesWhen));
+                    }
                     break;
                 case "relational":
                     (Known(c.Adults) ? addressed : missing).Add(Say(Known(c.Adults) ? M.PrinciplesAdults : M.PrinciplesAdultsUnknown));
@@ -366,10 +634,9 @@ internal static class PlanDrafter
                     Add(addressed, M.PrinciplesRiskKnown, Labels(p => Known(p.Answers, id => id == "person-risk")));
                     Add(addressed, M.PrinciplesSafeguards, Labels(p => p.Answers.Any(a =>
                         a.Key is "person-risk" or "child-harmed" && a.Value.Answer is FactorAnswerValue.Yes or FactorAnswerValue.Unsure)));
-                    Add(addressed, M.PrinciplesForms, summary.People.Where(p => p.Forms.Count > 0).Select(p => p.Person.Label).ToList());
                     Add(missing, M.PrinciplesRiskUnknown, Labels(p => !Known(p.Answers, id => id == "person-risk")));
-                    Add(missing, M.PrinciplesNoForms, summary.People.Where(p => p.Forms.Count == 0).Select(p => p.Person.Label).ToList());
-                    if (people.Count > 0)
+                    Add(missing, M.PrinciplesNoForms, summary.People.Where(p => p.Forms.Count == 0).Select(p => PlanVoice.Person(p.Person)).ToList());
+                    if (people.Any(p => c.Arrangements.All(a => a.PersonId != p.Id)))
                     {
                         missing.Add(Say(M.PrinciplesArrangements));
                     }

@@ -31,6 +31,10 @@ internal static class PlanWriting
             ? char.ToLower(text[0], CultureInfo.InvariantCulture) + text[1..]
             : text;
 
+    /// <summary>Like <see cref="InSentence"/>, and "A one-off meeting" becomes "a one-off meeting" too.</summary>
+    public static string Lower(string text) =>
+        text.StartsWith("A ", StringComparison.Ordinal) || text.StartsWith("An ", StringComparison.Ordinal) ? "a" + text[1..] : InSentence(text);
+
     /// <summary>"A", "A and B", "A, B and C".</summary>
     public static string List(IReadOnlyList<string> items, string and) => items.Count switch
     {
@@ -38,6 +42,12 @@ internal static class PlanWriting
         1 => items[0],
         _ => string.Join(", ", items.Take(items.Count - 1)) + " " + and + " " + items[^1],
     };
+
+    /// <summary>Like <see cref="List"/>, but items that hold commas are kept apart with semicolons, so the list still reads.</summary>
+    public static string Series(IReadOnlyList<string> items, string and) =>
+        items.Any(i => i.Contains(',', StringComparison.Ordinal)) && items.Count > 1
+            ? string.Join("; ", items.Take(items.Count - 1)) + "; " + and + " " + items[^1]
+            : List(items, and);
 
     /// <summary>Sentences joined with single spaces, each ending with a full stop.</summary>
     public static string Sentences(IEnumerable<string> sentences) =>

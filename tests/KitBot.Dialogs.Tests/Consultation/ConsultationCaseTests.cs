@@ -141,7 +141,7 @@ public sealed class ConsultationCaseTests
         Assert.Contains(Form("letterbox"), fatherForms);
         Assert.Contains(Advice("risk-supervised-only"), father.Texts("safeguards"));
         Assert.Contains(
-            "Poses a risk of harm, or there are safeguarding concerns — yes",
+            "Poses a risk of harm to the child in direct contact, or there are safeguarding concerns — yes",
             father.Because("safeguards", Advice("risk-supervised-only")));
         // A positive relationship would otherwise suggest meetings the adoptive parents support: the risk wins, and says so.
         Assert.Contains(Form("direct-supported"), father.Texts("notSuggested"));
@@ -218,7 +218,12 @@ public sealed class ConsultationCaseTests
     public void Finish_CompletesTheConsultation_AndLeavesTheDialog()
     {
         var t = CaseA();
-        // Finishing drafts the plan (see Plans/PlanDraftTests).
+        // After the summary, one provisional plan card per person; the last drafts the plan (see Plans/PlanDraftTests).
+        t.Submit().ExpectCard(ConsultationTemplates.Plan);
+        Assert.Equal(ConsultationStep.Plan, t.State.Consultation!.Step);
+        t.Submit().ExpectCard(ConsultationTemplates.Plan);
+        t.Submit().ExpectCard(ConsultationTemplates.Plan);
+        Assert.True(t.LastCard.Data["hasReview"]!.GetValue<bool>());
         t.Submit().ExpectText("consultation is finished").ExpectCard("plan-sections");
         Assert.Null(t.State.Dialog);
         Assert.NotNull(t.State.Consultation!.Completed);
@@ -229,7 +234,7 @@ public sealed class ConsultationCaseTests
     }
 
     [Fact]
-    public void ThreePeople_TakeSevenCards_SixOfQuestionsAndTheSummary()
+    public void ThreePeople_TakeSevenCards_ToTheSummary_SixOfQuestionsAndTheSummary()
     {
         var t = CaseA();
         Assert.Equal(7, t.Cards.Count(c => c.Template.StartsWith("consult-", StringComparison.Ordinal) && c.Template != ConsultationTemplates.SummaryPeople));

@@ -64,8 +64,13 @@ public sealed class StaleClickTests
     {
         var t = ConsultationCaseTests.CaseA();
         var summary = t.LastCard;
-        t.Submit(summary).ExpectText("finished");
+        t.Submit(summary).ExpectCard(ConsultationTemplates.Plan);
+        t.Submit();
+        t.Submit();
+        var last = t.LastCard;
+        t.Submit(last).ExpectText("finished");
         var before = t.StateJson;
+        t.Submit(last).ExpectText("earlier step");
         t.Submit(summary).ExpectText("earlier step");
         StateAssert.Unchanged(before, t);
     }

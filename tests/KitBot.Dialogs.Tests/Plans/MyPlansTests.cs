@@ -14,6 +14,31 @@ public sealed class MyPlansTests
         list.Data["plans"]!.AsArray().Select(p => p!["title"]!.GetValue<string>()).ToList();
 
     [Fact]
+    public void APlanNamedByThePractitioner_IsShownByThatName_InMyPlans()
+    {
+        var t = new Transcript().StartConsultation();
+        t.Submit(("ageBand", "5-10"), ("journey", "placed"), ("wishes", "said"), ("planName", "Case ref 4521"));
+        t.ListPeople(("birth-mother", "Birth mother")).AnswerFactors(new A("person-risk", "no")).AnswerFactors().Finish();
+        var other = ConsultationCaseTests.CaseA(t).Finish();
+
+        var list = t.Menu(MenuVerbs.Plans).ExpectCard(PlanTemplates.List);
+        Assert.Equal(["Plan for a child aged 2 to 4, started 3 Mar 2025", "Case ref 4521: plan for a child aged 5 to 10, started 3 Mar 2025"], Titles(list));
+    }
+
+    [Fact]
+    public void APlanName_ThatLooksLikeAPersonsDetails_IsCaught_AndTheCardComesBackAsTyped()
+    {
+        var t = new Transcript().StartConsultation();
+        t.Submit(("ageBand", "5-10"), ("journey", "placed"), ("wishes", "said"), ("planName", "jane.smith@example.org"), ("childNote", "Loves drawing"));
+
+        t.ExpectText("email").ExpectCard(KitBot.Dialogs.Consultation.ConsultationTemplates.Child);
+        Assert.Equal("jane.smith@example.org", t.LastCard.Data["planName"]!.GetValue<string>());
+        Assert.Equal("Loves drawing", t.LastCard.Data["note"]!.GetValue<string>());
+        Assert.Equal("5-10", t.LastCard.Data["ageBand"]!.GetValue<string>());
+        Assert.Null(t.State.Consultation!.Child);
+    }
+
+    [Fact]
     public void MyPlans_WithNone_SaysHowToMakeOne()
     {
         var t = new Transcript();

@@ -25,14 +25,15 @@ public sealed class PlanContentTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, "plan.json"), """
             // Our own words.
-            { "sections": [ { "id": "purpose", "heading": "Why keep in touch" } ], "messages": { "kit.field": "{field}: to agree with {{letterboxService}}." } }
+            { "sections": [ { "id": "purpose", "heading": "Why keep in touch" } ], "messages": { "kit.fieldsToAgree": "To agree with {{letterboxService}}: {fields}." } }
             """);
         var t = new Transcript(PracticeContent.Load(_folder));
         Consultation.ConsultationCaseTests.CaseA(t).Finish();
+        // The birth mother's card was submitted as pre-filled: the letterbox, how often and who organises are agreed.
 
         var cards = t.PlanCards();
         Assert.Equal("Why keep in touch", PlanScenarios.Item(cards[0], PlanSectionIds.Purpose)!["heading"]!.GetValue<string>());
-        Assert.Contains("Where: to agree with the agency's letterbox service.", t.State.Plans[0].Section(PlanSectionIds.KeepingInTouch)!.Text);
+        Assert.Contains("To agree with the agency's letterbox service: who is present, how long and where.", t.State.Plans[0].Section(PlanSectionIds.KeepingInTouch)!.Text);
     }
 
     [Theory]

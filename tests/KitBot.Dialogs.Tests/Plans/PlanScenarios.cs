@@ -12,20 +12,59 @@ internal static class PlanScenarios
 {
     private static PracticeContent Content => PracticeContent.Default;
 
-    /// <summary>Presses Finish on the summary, which drafts the plan and sends its cards.</summary>
-    public static Transcript Finish(this Transcript t)
+    /// <summary>
+    /// Presses Next on the summary, then Next on each person's provisional plan card as pre-filled (or with
+    /// <paramref name="perPerson"/>'s answers, by label), which drafts the plan and sends its cards.
+    /// </summary>
+    public static Transcript Finish(this Transcript t, IReadOnlyDictionary<string, (string Input, string Value)[]>? perPerson = null)
     {
         t.ExpectCard(ConsultationTemplates.Summary);
         t.Submit();
+        for (var i = 0; t.Replies.OfType<CardReply>().LastOrDefault()?.Template == ConsultationTemplates.Plan; i++)
+        {
+            Assert.True(i <= t.State.Consultation!.People.Count, "The provisional plan cards did not move on: " + t.Describe());
+            var label = t.LastCard.Data["title"]!.GetValue<string>();
+            t.Submit(perPerson?.GetValueOrDefault(label) ?? []);
+        }
+
         t.ExpectCard(PlanTemplates.Sections);
         return t;
     }
 
-    public static Transcript CaseA() => ConsultationCaseTests.CaseA().Finish();
+    /// <summary>Every plan field left to agree later for each of <paramref name="labels"/>.</summary>
+    public static IReadOnlyDictionary<string, (string Input, string Value)[]> Later(params string[] labels) =>
+        labels.ToDictionary(l => l, _ => new[] { ("kitLater", "true"), ("reviewWhen", ""), ("reviewTriggers", "") });
 
-    public static Transcript CaseB() => ConsultationCaseTests.CaseB().Finish();
+    /// <summary>Case (a) with the provisional plan agreed for each person, as a practitioner might.</summary>
+    public static Transcript CaseA() => ConsultationCaseTests.CaseA().Finish(new Dictionary<string, (string, string)[]>
+    {
+        ["Birth mother"] = [("kitForms", "letterbox,one-off-meeting"), ("kitFrequency", "twice a year, and one meeting before the adoption order"),
+            ("kitPresent", "the adoptive parents and the birth mother at the meeting"), ("kitOrganiser", "the child's social worker"),
+            ("kitSupport", "a letterbox worker to help her write")],
+        ["Older brother (7), foster care"] = [("kitFrequency", "every school holiday"), ("kitDuration", "an afternoon"), ("kitVenue", "a play centre")],
+        ["Former foster carers"] = [("kitFrequency", "monthly for the first six months, then every school holiday")],
+    });
 
-    public static Transcript CaseC() => ConsultationCaseTests.CaseC().Finish();
+    /// <summary>Case (b) agreed as in PLAN-WRITING.md's model.</summary>
+    public static Transcript CaseB() => ConsultationCaseTests.CaseB().Finish(new Dictionary<string, (string, string)[]>
+    {
+        ["Birth father"] = [("kitForms", "letterbox"), ("kitFrequency", "once a year"), ("kitPresent", "the child, reading letters with the adoptive parents")],
+        ["Maternal grandmother"] = [("kitForms", "direct-supported"), ("kitFrequency", "four times a year"), ("kitDuration", "about two hours"),
+            ("kitVenue", "a local park"), ("kitPresent", "the child, the grandmother and the adoptive parents"),
+            ("kitOrganiser", "the adoptive parents"), ("kitSupport", "reassurance and examples on what to say"),
+            ("reviewTriggers", "the child's response to letters changes, the grandmother's contact with the birth father becomes a risk, or there is unplanned contact")],
+    });
+
+    /// <summary>Case (c) with the plan for the adoptive parents agreed and the birth mother's left to agree later.</summary>
+    public static Transcript CaseC() => ConsultationCaseTests.CaseC().Finish(new Dictionary<string, (string, string)[]>
+    {
+        ["Adoptive parents"] = [("kitFrequency", "every week, at a pace the young person can manage"), ("kitPresent", "the young person and the adoptive parents")],
+        ["Birth mother"] = [("kitLater", "true")],
+    });
+
+    /// <summary>A worked case with every person's provisional plan left to agree later, so the plan lists what is suggested.</summary>
+    public static Transcript Later(Transcript consultation) =>
+        consultation.Finish(Later([.. consultation.State.Consultation!.People.Select(p => p.Label)]));
 
     /// <summary>The largest consultation (<see cref="Scenarios.Largest"/>: ten people, long labels and notes) finished.</summary>
     public static Transcript Largest()
@@ -125,9 +164,12 @@ internal static class PlanScenarios
             .GroupBy(s => s["id"]!.GetValue<string>())
             .ToDictionary(g => g.Key, g => string.Join("\n\n", g.OrderBy(s => s["part"]!.GetValue<int>()).Select(s => s["text"]!.GetValue<string>())));
 
-    /// <summary>The paragraph of a section that starts with <paramref name="firstLine"/> (a person's block).</summary>
+    /// <summary>
+    /// The paragraph of a section whose heading line is <paramref name="firstLine"/>, or that label followed by the
+    /// relationship in brackets (a person's block).
+    /// </summary>
     public static string Block(string sectionText, string firstLine) =>
-        sectionText.Split("\n\n").Single(p => p.Split('\n')[0] == firstLine);
+        sectionText.Split("\n\n").Single(p => p.Split('\n')[0] == firstLine || p.Split('\n')[0].StartsWith(firstLine + " (", StringComparison.Ordinal));
 
     private static string Repeat(string piece, int length) =>
         string.Concat(Enumerable.Repeat(piece, length / piece.Length + 1))[..length];

@@ -21,23 +21,50 @@ internal static class CardInputs
                 values["wishes"] = Str(d["wishes"]);
                 values["identity"] = Str(d["identity"]);
                 values["childNote"] = Str(d["note"]);
+                values["planName"] = Str(d["planName"]);
                 break;
             case "consult-people":
                 foreach (var row in d["rows"]!.AsArray())
                 {
                     values[Str(row!["relId"])] = Str(row["relationship"]);
                     values[Str(row["labelId"])] = Str(row["label"]);
+                    values[Str(row["statusId"])] = Str(row["status"]);
                 }
 
                 break;
             case "consult-factors":
                 foreach (var section in d["sections"]!.AsArray())
                 {
-                    foreach (var factor in section!["factors"]!.AsArray())
+                    foreach (var factor in section!["factors"]!.AsArray().Concat(section["more"]!.AsArray()))
                     {
                         values[Str(factor!["answerId"])] = Str(factor["answer"]);
                         values[Str(factor["noteId"])] = Str(factor["note"]);
                     }
+
+                    if (section["hasUnknown"]!.GetValue<bool>())
+                    {
+                        values[Str(section["unknownId"])] = Str(section["unknown"]);
+                    }
+                }
+
+                break;
+            case "consult-plan":
+                values["kitLater"] = Str(d["later"]);
+                if (d["hasForms"]!.GetValue<bool>())
+                {
+                    values["kitForms"] = Str(d["forms"]);
+                }
+
+                foreach (var field in d["fields"]!.AsArray().Concat(d["moreFields"]!.AsArray()))
+                {
+                    values[Str(field!["id"])] = Str(field["value"]);
+                }
+
+                values["kitSupport"] = Str(d["support"]);
+                if (d["hasReview"]!.GetValue<bool>())
+                {
+                    values["reviewWhen"] = Str(d["reviewWhen"]);
+                    values["reviewTriggers"] = Str(d["reviewTriggers"]);
                 }
 
                 break;
@@ -62,6 +89,7 @@ internal static class CardInputs
         "consult-people" => "consult.people",
         "consult-factors" => Str(card.Data["verb"]),
         "consult-summary" => "consult.finish",
+        "consult-plan" => "consult.arrangement",
         "roles-pick" => "roles.show",
         _ => throw new InvalidOperationException($"The card '{card.Template}' has no main action."),
     };

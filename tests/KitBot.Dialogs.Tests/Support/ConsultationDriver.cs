@@ -25,6 +25,15 @@ internal static class ConsultationDriver
         return t;
     }
 
+    /// <summary>Lists people, each with where they are now.</summary>
+    public static Transcript ListPeople(this Transcript t, params (string Relationship, string Label, string Status)[] people)
+    {
+        t.ExpectCard(ConsultationTemplates.People);
+        t.Submit([.. people.SelectMany((p, i) => new[] { ($"rel{i}", p.Relationship), ($"label{i}", p.Label), ($"status{i}", p.Status) })]);
+        t.ExpectCard(ConsultationTemplates.Factors);
+        return t;
+    }
+
     public static Transcript ListPeople(this Transcript t, params (string Relationship, string Label)[] people)
     {
         t.ExpectCard(ConsultationTemplates.People);
@@ -34,11 +43,15 @@ internal static class ConsultationDriver
         return t;
     }
 
-    /// <summary>Answers a strengths-and-challenges card (a person's or the adoptive parents'); the rest stay not known.</summary>
+    /// <summary>
+    /// Answers a strengths-and-challenges card (a person's or the adoptive parents'), and ticks "not known yet" for
+    /// each part of the card, so the points left unanswered are recorded as not known.
+    /// </summary>
     public static Transcript AnswerFactors(this Transcript t, params A[] answers)
     {
-        t.ExpectCard(ConsultationTemplates.Factors);
-        t.Submit([.. answers.SelectMany(a => new[] { ("f." + a.Factor, a.Answer), ("n." + a.Factor, a.Note ?? string.Empty) })]);
+        var card = t.ExpectCard(ConsultationTemplates.Factors);
+        var unknown = card.Data["sections"]!.AsArray().Where(s => s!["hasUnknown"]!.GetValue<bool>()).Select(s => (s!["unknownId"]!.GetValue<string>(), "true"));
+        t.Submit([.. answers.SelectMany(a => new[] { ("f." + a.Factor, a.Answer), ("n." + a.Factor, a.Note ?? string.Empty) }), .. unknown]);
         return t;
     }
 

@@ -25,6 +25,14 @@ internal static class Scenarios
         cards.AddRange(ConsultationCaseTests.CaseB().Cards);
         cards.AddRange(ConsultationCaseTests.CaseC().Cards);
 
+        // The provisional plan cards: as pre-filled, and shown again after a privacy catch with what was typed.
+        var plan = ConsultationCaseTests.CaseB();
+        plan.Submit();
+        plan.Submit(("kitFrequency", "four times a year"), ("kitVenue", "Call Jane on 07700 900123"));
+        plan.Submit(("kitVenue", "a local park"));
+        plan.Submit();
+        cards.AddRange(plan.Cards.Where(c => c.Template == KitBot.Dialogs.Consultation.ConsultationTemplates.Plan));
+
         // Cards re-shown after a wrong answer or with a privacy warning (with and without "keep as written").
         var p = new Transcript().StartConsultation();
         p.Submit(("ageBand", "2-4"), ("journey", "placed"), ("wishes", "said"), ("childNote", "Email me at worker@council.gov.uk"));

@@ -42,7 +42,7 @@ public sealed class CardRendererTests
     }
 
     [Fact]
-    public void Render_WelcomeForReturningUser_RepeatsOneContainerPerMenuItemAndDropsTheGreeting()
+    public void Render_WelcomeForReturningUser_RepeatsOneButtonPerMenuItemAndDropsTheGreeting()
     {
         var card = _renderer.Render(new CardReply("welcome", JsonNode.Parse("""
             {"firstTime": false, "items": [
@@ -51,7 +51,9 @@ public sealed class CardRendererTests
             """)!.AsObject(), "summary"));
 
         var containers = card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "Container").ToList();
-        Assert.Equal(["v.one", "v.two"], containers.Select(c => c!["selectAction"]!["data"]!["verb"]!.GetValue<string>()));
+        // Every entry is a button (an ActionSet), not a container that only looks like text.
+        Assert.Equal(["v.one", "v.two"], containers.Select(c => c!["items"]![0]!["actions"]![0]!["data"]!["verb"]!.GetValue<string>()));
+        Assert.Equal(["One", "Two"], containers.Select(c => c!["items"]![0]!["actions"]![0]!["title"]!.GetValue<string>()));
         // The heading and the privacy note; the first-time greeting is left out.
         Assert.Equal(2, card["body"]!.AsArray().Count - containers.Count);
     }

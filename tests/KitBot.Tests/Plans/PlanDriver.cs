@@ -40,6 +40,8 @@ internal sealed class PlanDriver
             ("f.person-adopters", "yes"), ("f.person-risk", "no"), ("f.person-opposes", "no"));
         d.Next("consult.adopters", ("f.adopters-anxious", "yes"), ("n.adopters-anxious", "Worried about the father finding them"), ("f.adopters-open", "yes"));
         d.Next("consult.finish");
+        d.Next("consult.arrangement", ("kitForms", "letterbox"), ("kitFrequency", "once a year"));
+        d.Next("consult.arrangement", ("kitForms", "direct-supported"), ("kitFrequency", "four times a year"), ("kitOrganiser", "the adoptive parents"));
         return d;
     }
 
@@ -64,10 +66,17 @@ internal sealed class PlanDriver
                 "adopters-confident", "adopters-prepared", "adopters-means", "adopters-anxious", "adopters-little-support", "adopters-barriers",
                 "adopters-conflict", "adopters-distance", "adults-respect", "adults-too-many"];
             d.Next(i < relationships.Length ? "consult.person" : "consult.adopters",
-                [.. factors.SelectMany(f => new[] { ("f." + f, "yes"), ("n." + f, Repeat(script + " ", 300)) })]);
+                [.. factors.SelectMany(f => new[] { ("f." + f, "yes"), ("n." + f, Repeat(script + " ", 300)) }), ("f.person-risk", "no")]);
         }
 
         d.Next("consult.finish");
+        for (var i = 0; i < relationships.Length; i++)
+        {
+            // Every provisional plan box filled with the longest text, as the largest plan there can be.
+            d.Next("consult.arrangement", [.. new[] { "kitOther", "kitPresent", "kitDuration", "kitFrequency", "kitVenue", "kitOrganiser", "kitSupport", "reviewWhen", "reviewTriggers" }
+                .Select(k => (k, Repeat(script + " ", 300)))]);
+        }
+
         return d;
     }
 

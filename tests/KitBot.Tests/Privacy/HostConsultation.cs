@@ -25,6 +25,8 @@ internal sealed class HostConsultation(HttpClient client, RecordingTemplateEngin
             ("f.person-risk", "no"), ("f.person-opposes", "no"));
         await NextAsync("consult.adopters", ("f.adopters-anxious", "yes"), ("n.adopters-anxious", sentinel + " adopters"), ("f.adopters-open", "yes"));
         await NextAsync("consult.finish");
+        await NextAsync("consult.arrangement", ("kitFrequency", "once a year"), ("kitSupport", sentinel + " support"));
+        await NextAsync("consult.arrangement", ("kitFrequency", "four times a year"));
     }
 
     public async Task NextAsync(string verb, params (string Key, string Value)[] values)

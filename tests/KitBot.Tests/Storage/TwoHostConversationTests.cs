@@ -44,6 +44,7 @@ public sealed class TwoHostConversationTests(PostgresServer postgres) : IClassFi
             await PressAsync(Next(), connector, conversation, user, "consult.person", ("f.child-positive", "yes"), ("f.person-risk", "no"));
             await PressAsync(Next(), connector, conversation, user, "consult.adopters", ("f.adopters-open", "yes"));
             await PressAsync(Next(), connector, conversation, user, "consult.finish");
+            await PressAsync(Next(), connector, conversation, user, "consult.arrangement", ("kitFrequency", "once a year"));
 
             // Then four messages at once, two to each host: they conflict on the shared row and must all count.
             await Task.WhenAll(Enumerable.Range(0, 4).Select(k =>
@@ -60,8 +61,8 @@ public sealed class TwoHostConversationTests(PostgresServer postgres) : IClassFi
             var user = $"29:user-{i:00}";
             var stored = await store.LoadStateAsync(ConversationReference.StateKeyFor($"msteams:a:two-{i:00}", user), default);
             var state = ConversationStateSerializer.Deserialize(stored.Json);
-            Assert.Equal(10, state.TurnCount);
-            Assert.Equal(10, stored.Version);
+            Assert.Equal(11, state.TurnCount);
+            Assert.Equal(11, stored.Version);
             Assert.NotNull(state.Consultation?.Completed);
             Assert.Contains($"note {i}", stored.Json, StringComparison.Ordinal);
             Assert.Single(state.Plans);

@@ -10,6 +10,9 @@ internal sealed record ConsultationFile
     [JsonPropertyName("wishesKnown")] public required IReadOnlyList<ContentOption> WishesKnown { get; init; }
     [JsonPropertyName("identityNeeds")] public required IReadOnlyList<ContentOption> IdentityNeeds { get; init; }
     [JsonPropertyName("relationships")] public required IReadOnlyList<ContentOption> Relationships { get; init; }
+
+    /// <summary>Where each important person is now (in touch, another adoptive family, whereabouts unknown...).</summary>
+    [JsonPropertyName("statuses")] public required IReadOnlyList<ContentOption> Statuses { get; init; }
     [JsonPropertyName("people")] public required PeopleLimits People { get; init; }
     [JsonPropertyName("steps")] public required IReadOnlyDictionary<string, StepText> Steps { get; init; }
     [JsonPropertyName("questions")] public required IReadOnlyDictionary<string, QuestionText> Questions { get; init; }
@@ -21,6 +24,9 @@ internal sealed record ContentOption
 {
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
+
+    /// <summary>How the plan says it of the child, after "the child" (journey stages and wishes only).</summary>
+    [JsonPropertyName("finding")] public string? Finding { get; init; }
 }
 
 /// <summary>How many people the people card offers, and when to warn about social exhaustion.</summary>

@@ -8,6 +8,9 @@ internal sealed record PlanFile
     /// <summary>The plan's title; <c>{age}</c> is the child's age band, <c>{date}</c> the day it was started.</summary>
     [JsonPropertyName("title")] public required string Title { get; init; }
 
+    /// <summary>The title when the practitioner named the plan; <c>{name}</c> is that name.</summary>
+    [JsonPropertyName("titleNamed")] public string? TitleNamed { get; init; }
+
     /// <summary>How many plans one person keeps; finishing another removes the oldest.</summary>
     [JsonPropertyName("maxPlans")] public required int MaxPlans { get; init; }
 
@@ -26,6 +29,18 @@ internal sealed record PlanFile
     /// <summary>The suggested review schedule for each journey stage.</summary>
     [JsonPropertyName("reviewByJourney")] public required IReadOnlyDictionary<string, string> ReviewByJourney { get; init; }
 
+    /// <summary>What the provisional plan step fills in for when the plan will be reviewed, by journey stage.</summary>
+    [JsonPropertyName("reviewPrefill")] public IReadOnlyDictionary<string, string> ReviewPrefill { get; init => field = value ?? new Dictionary<string, string>(); } = new Dictionary<string, string>();
+
+    /// <summary>Age bands in which the plan says "the young person" rather than "the child".</summary>
+    [JsonPropertyName("youngPersonAgeBands")] public IReadOnlyList<string> YoungPersonAgeBands { get; init => field = value ?? []; } = [];
+
+    /// <summary>Relationships whose label names more than one person (former foster carers), for verbs that agree.</summary>
+    [JsonPropertyName("pluralRelationships")] public IReadOnlyList<string> PluralRelationships { get; init => field = value ?? []; } = [];
+
+    /// <summary>The child's factors that say why a person matters (under "Who is important and why", not repeated after).</summary>
+    [JsonPropertyName("whyFactors")] public IReadOnlyList<string> WhyFactors { get; init => field = value ?? []; } = [];
+
     /// <summary>Every other sentence of the plan and its cards, by key (see <see cref="PlanMessageKeys"/>).</summary>
     [JsonPropertyName("messages")] public required IReadOnlyDictionary<string, string> Messages { get; init; }
 }
@@ -35,7 +50,8 @@ internal sealed record PlanSectionText
 {
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("heading")] public required string Heading { get; init; }
-    [JsonPropertyName("intro")] public required string Intro { get; init; }
+    /// <summary>What the section is for (shown to practitioners as help; not part of the plan's text).</summary>
+    [JsonPropertyName("intro")] public string? Intro { get; init; }
 }
 
 /// <summary>Whom some kinds of support are for, and the advice ids that belong to them.</summary>

@@ -25,6 +25,9 @@ internal sealed record SuggestionRule
     [JsonPropertyName("safeguards")] public IReadOnlyList<string> Safeguards { get; init => field = value ?? []; } = [];
     [JsonPropertyName("excludeForms")] public IReadOnlyList<string> ExcludeForms { get; init => field = value ?? []; } = [];
     [JsonPropertyName("leadForm")] public string? LeadForm { get; init; }
+
+    /// <summary>True when the forms this rule excludes are simply left out, not listed as "not suggested" (a form already done).</summary>
+    [JsonPropertyName("quiet")] public bool Quiet { get; init; }
 }
 
 /// <summary>Whether a rule is about each important person or about the family and plan as a whole.</summary>
@@ -44,6 +47,9 @@ internal sealed record RuleCondition
     [JsonPropertyName("journeys")] public IReadOnlyList<string>? Journeys { get; init; }
     [JsonPropertyName("ageBands")] public IReadOnlyList<string>? AgeBands { get; init; }
     [JsonPropertyName("wishes")] public IReadOnlyList<string>? Wishes { get; init; }
+
+    /// <summary>Holds when the person's status is one of these.</summary>
+    [JsonPropertyName("statuses")] public IReadOnlyList<string>? Statuses { get; init; }
 
     /// <summary>Holds when the child has any of these identity needs.</summary>
     [JsonPropertyName("identityNeeds")] public IReadOnlyList<string>? IdentityNeeds { get; init; }

@@ -22,4 +22,17 @@ internal sealed record ContactForm
 
     /// <summary>True for direct forms no professional supervises: never suggested where a risk is recorded.</summary>
     [JsonPropertyName("unsupervisedDirect")] public required bool UnsupervisedDirect { get; init; }
+
+    /// <summary>What the provisional plan step fills in when this form is the one first suggested (all editable).</summary>
+    [JsonPropertyName("defaults")] public FormDefaults Defaults { get; init => field = value ?? new(); } = new();
+}
+
+/// <summary>Suggested details for a form; "this person" is said as the person's label. Empty means to be agreed.</summary>
+internal sealed record FormDefaults
+{
+    [JsonPropertyName("present")] public string? Present { get; init; }
+    [JsonPropertyName("duration")] public string? Duration { get; init; }
+    [JsonPropertyName("frequency")] public string? Frequency { get; init; }
+    [JsonPropertyName("venue")] public string? Venue { get; init; }
+    [JsonPropertyName("organiser")] public string? Organiser { get; init; }
 }

@@ -51,7 +51,7 @@ public sealed partial class ConsoleChatTests
     /// <summary>
     /// Answers whatever the terminal asks: in each card's form, the first choice for every required question still
     /// unanswered and one important person (the first relationship and label); then the button that moves on (Next,
-    /// then Finish). Stops when the plan is on screen, or after a bounded number of lines.
+    /// through the provisional plan cards, then Finish). Stops when the plan is on screen, or after a bounded number of lines.
     /// </summary>
     private sealed partial class Practitioner(StringWriter screen) : TextReader
     {
@@ -78,7 +78,8 @@ public sealed partial class ConsoleChatTests
                 return "exit";
             }
 
-            if (fresh.Contains("Provisional keeping in touch plan", StringComparison.Ordinal))
+            // The plan step's cards are headed "Provisional keeping in touch plan" too: the drafted plan is announced.
+            if (fresh.Contains("here is a draft plan", StringComparison.Ordinal))
             {
                 ReachedThePlan = true;
                 return "exit";
