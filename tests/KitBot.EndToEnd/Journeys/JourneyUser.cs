@@ -92,7 +92,11 @@ public abstract class JourneyUser : IAsyncDisposable
     /// Presses the button titled <paramref name="title"/> on the newest card that shows one, with the card's inputs
     /// filled from <paramref name="answers"/> (see <see cref="CardScreen.Fill"/>), and waits for <paramref name="expect"/>.
     /// </summary>
-    public async Task PressAsync(string title, string expect, Dictionary<string, string>? answers = null)
+    public Task PressAsync(string title, string expect, Dictionary<string, string>? answers = null) =>
+        PressAsync(title, [expect], answers);
+
+    /// <summary>As <see cref="PressAsync(string, string, Dictionary{string, string}?)"/>, waiting for any of <paramref name="expectAny"/>.</summary>
+    public async Task PressAsync(string title, string[] expectAny, Dictionary<string, string>? answers = null)
     {
         Act();
         if (!await TryPressAsync(title, answers ?? new Dictionary<string, string>()))
@@ -100,7 +104,7 @@ public abstract class JourneyUser : IAsyncDisposable
             throw new InvalidOperationException($"[{Channel}] No button '{title}' is on screen. Last seen:\n{Tail(TextSince(0))}");
         }
 
-        await WaitForAsync(expect);
+        await WaitForAnyAsync(expectAny);
     }
 
     /// <summary>The address of the link button titled <paramref name="title"/> on the newest card that shows one.</summary>
@@ -121,14 +125,17 @@ public abstract class JourneyUser : IAsyncDisposable
     /// Waits until something shown since the last action contains <paramref name="expect"/> (any case); an empty
     /// <paramref name="expect"/> waits for anything at all.
     /// </summary>
-    public async Task WaitForAsync(string expect)
+    public Task WaitForAsync(string expect) => WaitForAnyAsync([expect]);
+
+    private async Task WaitForAnyAsync(string[] expectAny)
     {
         var until = DateTime.UtcNow + Deadline;
-        while (TextSince(_mark) is var seen && (expect.Length == 0 ? seen.Trim().Length == 0 : !seen.Contains(expect, StringComparison.OrdinalIgnoreCase)))
+        while (TextSince(_mark) is var seen
+            && !expectAny.Any(expect => expect.Length == 0 ? seen.Trim().Length > 0 : seen.Contains(expect, StringComparison.OrdinalIgnoreCase)))
         {
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException($"[{Channel}] Nothing saying '{expect}' arrived within {Deadline}. Seen since the last action:\n{Tail(TextSince(_mark))}\n{Describe()}");
+                throw new TimeoutException($"[{Channel}] Nothing saying '{string.Join("' or '", expectAny)}' arrived within {Deadline}. Seen since the last action:\n{Tail(TextSince(_mark))}\n{Describe()}");
             }
 
             await Task.Delay(20);
