@@ -126,6 +126,23 @@ public sealed partial class PlanProseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AChildUnder11_IsNeverTheYoungPerson_EvenInSocialMediaAdvice_AndAYoungPersonIsNeverTheChild()
+    {
+        var t = new Transcript().StartConsultation().AnswerChild("5-10", "adopted", "said").ListPeople(("birth-mother", "Birth mother"));
+        Assert.Contains(t.LastCard.Data["sections"]!.AsArray().SelectMany(x => x!["factors"]!.AsArray()), f => f!["text"]!.GetValue<string>().StartsWith("The child ", StringComparison.Ordinal));
+        t.AnswerFactors(new A("child-seeking", "yes"), new A("person-risk", "no")).AnswerFactors();
+        var mother = t.SummaryPerson("Birth mother");
+        Assert.Contains(mother.Texts("safeguards"), s => s.Contains("agree with the child, their carers", StringComparison.Ordinal));
+        t.Finish();
+        Assert.DoesNotContain("young person", Whole(t), StringComparison.OrdinalIgnoreCase);
+
+        var young = new Transcript().StartConsultation().AnswerChild("14-15", "adopted", "said").ListPeople(("birth-mother", "Birth mother"));
+        Assert.Contains(young.LastCard.Data["sections"]!.AsArray().SelectMany(x => x!["factors"]!.AsArray()), f => f!["text"]!.GetValue<string>().StartsWith("The young person ", StringComparison.Ordinal));
+        young.AnswerFactors(new A("child-seeking", "yes"), new A("person-risk", "no")).AnswerFactors().Finish();
+        Assert.DoesNotContain("the child", Whole(young).Replace("the child's", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void NotKnownPoints_AreGatheredOnce_PerPerson_AsStillToFindOut()
     {
         var strengths = PlanScenarios.CaseB().State.Plans[0].Section(PlanSectionIds.Strengths)!.Text;
