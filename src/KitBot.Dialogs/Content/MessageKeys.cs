@@ -58,6 +58,7 @@ internal static class MessageKeys
     public const string SummaryIdentityNeeds = "summary.identityNeeds";
     public const string PrivacyIntro = "privacy.intro";
     public const string PrivacyKeepHint = "privacy.keepHint";
+    public const string PrivacyNext = "privacy.next";
     public const string PrivacyKeepLabel = "privacy.keepLabel";
     public const string PrivacyKindEmail = "privacy.kind.email";
     public const string PrivacyKindPhone = "privacy.kind.phone";
@@ -145,6 +146,7 @@ internal static class MessageKeys
         SummaryIdentityNeeds,
         PrivacyIntro,
         PrivacyKeepHint,
+        PrivacyNext,
         PrivacyKeepLabel,
         PrivacyKindEmail,
         PrivacyKindPhone,

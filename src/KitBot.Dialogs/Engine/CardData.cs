@@ -20,16 +20,19 @@ internal static class CardData
     /// The privacy notice block of a step card: shown when the last answers were not stored because of personal
     /// details; "keep as written" is offered only when the sole concern is a suspected name.
     /// </summary>
-    public static JsonObject Privacy(PracticeContent content, PrivacyConcern concerns) => new()
+    public static JsonObject Privacy(PracticeContent content, PrivacyConcern concerns, string? button = null) => new()
     {
         ["show"] = concerns != PrivacyConcern.None,
-        ["message"] = concerns == PrivacyConcern.None ? string.Empty : PrivacyMessage(content, concerns),
+        ["message"] = concerns == PrivacyConcern.None ? string.Empty : PrivacyMessage(content, concerns, button),
         ["allowKeep"] = concerns == PrivacyConcern.Name,
         ["keepLabel"] = content.Message(MessageKeys.PrivacyKeepLabel),
     };
 
-    /// <summary>The kind warning: names the kinds of detail noticed, never the text itself.</summary>
-    public static string PrivacyMessage(PracticeContent content, PrivacyConcern concerns)
+    /// <summary>
+    /// The kind warning: names the kinds of detail noticed, never the text itself, and the button to press again
+    /// (Next unless <paramref name="button"/> says otherwise, for example "Save changes" on a plan).
+    /// </summary>
+    public static string PrivacyMessage(PracticeContent content, PrivacyConcern concerns, string? button = null)
     {
         var kinds = Enum.GetValues<PrivacyConcern>()
             .Where(kind => kind != PrivacyConcern.None && concerns.HasFlag(kind))
@@ -37,6 +40,8 @@ internal static class CardData
             .ToList();
         var list = kinds.Count == 1 ? kinds[0] : string.Join(", ", kinds.Take(kinds.Count - 1)) + " or " + kinds[^1];
         var message = content.Message(MessageKeys.PrivacyIntro, ("kinds", list));
-        return concerns == PrivacyConcern.Name ? message + " " + content.Message(MessageKeys.PrivacyKeepHint) : message;
+        return concerns == PrivacyConcern.Name
+            ? message + " " + content.Message(MessageKeys.PrivacyKeepHint, ("button", button ?? content.Message(MessageKeys.PrivacyNext)))
+            : message;
     }
 }

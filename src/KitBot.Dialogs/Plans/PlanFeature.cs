@@ -113,7 +113,7 @@ internal sealed class PlanFeature(PracticeContent content)
         {
             return ctx.Say(
             [
-                new TextReply(CardData.PrivacyMessage(content, blocking)),
+                new TextReply(CardData.PrivacyMessage(content, blocking, Say(M.CardSave))),
                 new TextReply(Say(M.PlanPrivacyKept)),
                 .. PlanCards.Section(content, plan, section.Id, blocking, (part, text)),
             ]);
