@@ -242,7 +242,8 @@ public sealed class ConsultationCaseTests
     {
         var t = CaseA();
         Assert.Equal(7, t.Cards.Count(c => c.Template.StartsWith("consult-", StringComparison.Ordinal) && c.Template != ConsultationTemplates.SummaryPeople));
-        Assert.Single(t.Replies.OfType<Turns.CardReply>(), c => c.Template == ConsultationTemplates.SummaryPeople);
+        // The summary's suggestions may take more than one card (each about two screens at most); none of them asks anything.
+        Assert.InRange(t.Replies.OfType<Turns.CardReply>().Count(c => c.Template == ConsultationTemplates.SummaryPeople), 1, 3);
     }
 
     [Fact]
