@@ -40,6 +40,7 @@ public sealed partial class PlanProseTests(ITestOutputHelper output)
         var plan = Whole(t);
         output.WriteLine(plan);
         output.WriteLine("\n----- case a\n" + Whole(PlanScenarios.CaseA()) + "\n----- case c\n" + Whole(PlanScenarios.CaseC()));
+        output.WriteLine("\n----- case d\n" + Whole(Consultation.PracticeCaseTests.CaseD().Finish()) + "\n----- case e\n" + Whole(Consultation.PracticeCaseTests.CaseE().Finish()));
         output.WriteLine($"({Words(plan)} words)");
         Assert.True(Words(plan) <= 900, $"{Words(plan)} words");
     }
