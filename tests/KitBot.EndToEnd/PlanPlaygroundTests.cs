@@ -88,6 +88,45 @@ public sealed class PlanPlaygroundTests : IAsyncLifetime
         Assert.True(text.Attachments.Count == 0);
     }
 
+    [Fact]
+    public async Task ThreePeople_ConsultationToPlan_InAtMostTwelveCardSubmissions_WithTheAgreedPlanInIt()
+    {
+        await _teams.InstallAsync();
+        var card = await _teams.WaitForAsync(m => m.CardContains("Start a consultation"), what: "with the welcome card");
+        var presses = 0;
+        async Task<PlaygroundMessage> Next(PlaygroundMessage on, string verb, Dictionary<string, string> values, string waitFor, string what)
+        {
+            presses++;
+            return await PressAsync(on, verb, values, m => m.CardContains(waitFor), what);
+        }
+
+        card = await Next(card, "menu.consult", [], "consult.child", "the card about the child");
+        card = await Next(card, "consult.child", new() { ["ageBand"] = "2-4", ["journey"] = "placed", ["wishes"] = "shown" }, "consult.people", "who is important");
+        card = await Next(card, "consult.people", new()
+        {
+            ["rel0"] = "birth-mother", ["label0"] = "Birth mother", ["status0"] = "in-touch",
+            ["rel1"] = "sibling-apart", ["label1"] = "Older brother (7)", ["status1"] = "adoptive-family",
+            ["rel2"] = "birth-father", ["label2"] = "Birth father", ["status2"] = "whereabouts-unknown",
+        }, "consult.person", "the first person's card");
+        card = await Next(card, "consult.person", new() { ["f.child-positive"] = "yes", ["f.person-risk"] = "no", ["u.child"] = "true", ["u.person"] = "true" }, "consult.person", "the second person's card");
+        card = await Next(card, "consult.person", new() { ["f.child-asks"] = "yes", ["f.person-risk"] = "no", ["u.child"] = "true", ["u.person"] = "true" }, "consult.person", "the third person's card");
+        card = await Next(card, "consult.person", new() { ["f.person-risk"] = "unknown", ["u.child"] = "true", ["u.person"] = "true" }, "consult.adopters", "the adoptive parents' card");
+        card = await Next(card, "consult.adopters", new() { ["f.adopters-open"] = "yes", ["u.adopters"] = "true", ["u.adults"] = "true" }, "consult.finish", "the summary");
+        card = await Next(card, "consult.finish", [], "consult.arrangement", "the first provisional plan card");
+        card = await Next(card, "consult.arrangement", new() { ["kitForms"] = "letterbox", ["kitFrequency"] = "twice a year", ["kitPresent"] = "letters only", ["kitOrganiser"] = "the letterbox service" }, "consult.arrangement", "the second plan card");
+        card = await Next(card, "consult.arrangement", new() { ["kitForms"] = "sibling-meetings", ["kitFrequency"] = "every school holiday" }, "consult.arrangement", "the third plan card");
+        presses++;
+        var seen = _teams.Messages.Count;
+        await SubmitAsync(card, "consult.arrangement", new() { ["kitLater"] = "true" });
+        await _teams.WaitForAsync(m => m.CardContains("plan.save"), after: seen, what: "with the plan's first card");
+
+        Assert.True(presses <= 12, $"{presses} card submissions");
+        var kit = (await StateAsync()).Plans.Single().Section("kit")!.Text;
+        Assert.Contains("Birth mother\nForm: letters, cards and photos through the agency's letterbox service. Who is present: letters only.", kit);
+        Assert.Contains("How often: every school holiday.", kit);
+        Assert.Contains("Birth father (whereabouts unknown)\nSuggested forms: a plan for if they reappear", kit, StringComparison.Ordinal);
+    }
+
     /// <summary>Presses a button: submits its data and waits for the next message that matches.</summary>
     private async Task<PlaygroundMessage> PressAsync(
         PlaygroundMessage card, string verb, Dictionary<string, string> values, Func<PlaygroundMessage, bool> next, string what)

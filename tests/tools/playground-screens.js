@@ -116,13 +116,13 @@ async function main() {
     await press('Next', {});
     await snap('who-is-important');
     await press('Next', { rows: people });
-    for (let i = 0; i < people + 2; i++) {
+    // Each person's points, the adoptive parents', the summary, then the provisional plan per person, to the plan.
+    for (let i = 0; i < 3 * people + 4; i++) {
       await snap(`step-${i + 3}`);
-      const finish = await newest().getByRole('button', { name: 'Finish', exact: true }).count();
-      if (finish) break;
-      await press('Next', {});
+      const finish = await newest().locator('button[title="Finish"]').count();
+      await press(finish ? 'Finish' : 'Next', {});
+      if (await page.getByText('here is a draft plan').count()) break;
     }
-    await press('Finish');
     await snap('plan');
   } finally {
     fs.writeFileSync(path.join(out, 'heights.json'), JSON.stringify(heights, null, 2));

@@ -24,6 +24,7 @@ internal static class FactorsStep
         var person = c.Step == ConsultationStep.Person ? c.People[c.PersonIndex] : null;
         var text = content.Consultation.Steps[person is null ? "adopters" : "person"];
         var sections = new JsonArray();
+        var voice = new Plans.PlanVoice(content, c);
         foreach (var group in person is null ? FamilyGroups : PersonGroups)
         {
             var title = content.Group(group).Title.Replace("{label}", person?.Label ?? string.Empty, StringComparison.Ordinal);
@@ -37,7 +38,7 @@ internal static class FactorsStep
                     {
                         ["answerId"] = I.Answer(factor.Id),
                         ["noteId"] = I.Note(factor.Id),
-                        ["text"] = factor.Text,
+                        ["text"] = voice.Adapt(factor.Text),
                         ["required"] = factor.Required,
                         // A point starts unanswered: pressing Next at once answers nothing.
                         ["answer"] = submitted is null

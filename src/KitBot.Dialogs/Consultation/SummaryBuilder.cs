@@ -13,7 +13,9 @@ internal static class SummaryBuilder
 {
     public static ConsultationSummary Build(PracticeContent content, ConsultationState c)
     {
-        var people = c.People.Select(p => ForPerson(content, c, p)).ToList();
+        // Every suggestion speaks of "the child" or "the young person" as fits the child's age.
+        var voice = new Plans.PlanVoice(content, c);
+        var people = c.People.Select(p => ForPerson(content, c, p, voice.Adapt)).ToList();
         var support = new Collected();
         var safeguards = new Collected();
         foreach (var rule in content.Rules.Rules.Where(r => r.Scope == RuleScope.Family))
@@ -30,11 +32,11 @@ internal static class SummaryBuilder
             : [];
         return new ConsultationSummary(
             people,
-            new FamilySummary(support.Advice(content), safeguards.Advice(content)),
+            new FamilySummary(support.Advice(content, voice.Adapt), safeguards.Advice(content, voice.Adapt)),
             warnings);
     }
 
-    private static PersonSummary ForPerson(PracticeContent content, ConsultationState c, ImportantPerson person)
+    private static PersonSummary ForPerson(PracticeContent content, ConsultationState c, ImportantPerson person, Func<string, string> adapt)
     {
         var purposes = new Collected();
         var forms = new Collected();
@@ -69,16 +71,16 @@ internal static class SummaryBuilder
         Suggestion Form(string id, Collected from)
         {
             var form = content.Form(id);
-            return new Suggestion(id, form.Name, form.Description, from[id]) { Found = from.Found(id) };
+            return new Suggestion(id, adapt(form.Name), adapt(form.Description), from[id]) { Found = from.Found(id) };
         }
 
         return new PersonSummary(
             person,
             content.Consultation.Relationships.First(r => r.Id == person.Relationship).Text,
-            purposes.Ids.Select(id => new Suggestion(id, content.Purpose(id), null, purposes[id]) { Found = purposes.Found(id) }).ToList(),
+            purposes.Ids.Select(id => new Suggestion(id, adapt(content.Purpose(id)), null, purposes[id]) { Found = purposes.Found(id) }).ToList(),
             order.Where(id => !excluded.Contains(id)).Select(id => Form(id, forms)).ToList(),
-            support.Advice(content),
-            safeguards.Advice(content),
+            support.Advice(content, adapt),
+            safeguards.Advice(content, adapt),
             order.Where(id => excluded.Contains(id) && !quiet.Contains(id)).Select(id => Form(id, excluded)).ToList());
     }
 
@@ -220,7 +222,7 @@ internal static class SummaryBuilder
             }
         }
 
-        public IReadOnlyList<Suggestion> Advice(PracticeContent content) =>
-            _ids.Select(id => new Suggestion(id, content.Advice(id), null, _because[id]) { Found = _found[id] }).ToList();
+        public IReadOnlyList<Suggestion> Advice(PracticeContent content, Func<string, string> adapt) =>
+            _ids.Select(id => new Suggestion(id, adapt(content.Advice(id)), null, _because[id]) { Found = _found[id] }).ToList();
     }
 }

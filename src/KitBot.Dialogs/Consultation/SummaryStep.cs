@@ -6,7 +6,7 @@ namespace KitBot.Dialogs.Consultation;
 
 /// <summary>
 /// Step 5: the summary, built from <see cref="SummaryBuilder"/>. The people's suggestions go on one or more
-/// <c>consult-summary-people</c> cards, packed so that no card comes near Teams' 28 KB message limit however many
+/// <c>consult-summary-people</c> cards, packed so that no card comes near Teams' 28 KB message limit (nor much past two screens) however many
 /// people and suggestions there are; a closing <c>consult-summary</c> card holds the suggestions for the plan as a
 /// whole, the five principles, and the step's actions.
 /// </summary>
@@ -17,23 +17,30 @@ internal static class SummaryStep
     private const int ItemOverhead = 300;
     private const int PersonOverhead = 1_200;
 
+    // Suggestions (each with its "because" line) on one card, so that it stays within about two screens in Teams.
+    private const int ItemsPerCard = 14;
+
     /// <summary>The people cards' data, in order (the first carries the summary's title and introduction).</summary>
     public static IReadOnlyList<JsonObject> PeopleCards(PracticeContent content, ConsultationSummary summary)
     {
         var text = content.Consultation.Steps["summary"];
         var batches = new List<List<JsonObject>>();
         var size = 0;
+        var shown = 0;
         foreach (var person in summary.People.Select(p => Person(content, p)))
         {
             var estimate = Estimate(person);
-            if (batches.Count == 0 || size + estimate > CardBudget)
+            var items = Items(person);
+            if (batches.Count == 0 || size + estimate > CardBudget || shown + items > ItemsPerCard)
             {
                 batches.Add([]);
                 size = 0;
+                shown = 0;
             }
 
             batches[^1].Add(person);
             size += estimate;
+            shown += items;
         }
 
         return batches.Select((batch, i) => new JsonObject
@@ -95,6 +102,9 @@ internal static class SummaryStep
         ["notSuggested"] = content.Message(MessageKeys.SummaryNotSuggested),
         ["nothing"] = content.Message(MessageKeys.SummaryNothing),
     };
+
+    private static int Items(JsonObject person) =>
+        new[] { "purposes", "forms", "support", "safeguards", "notSuggested" }.Sum(list => person[list]!.AsArray().Count);
 
     private static int Estimate(JsonObject person) =>
         PersonOverhead + new[] { "purposes", "forms", "support", "safeguards", "notSuggested" }

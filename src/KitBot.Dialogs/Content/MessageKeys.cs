@@ -59,6 +59,7 @@ internal static class MessageKeys
     public const string PrivacyIntro = "privacy.intro";
     public const string PrivacyKeepHint = "privacy.keepHint";
     public const string PrivacyNoticed = "privacy.noticed";
+    public const string PrivacyNext = "privacy.next";
     public const string PrivacyKeepLabel = "privacy.keepLabel";
     public const string PrivacyKindEmail = "privacy.kind.email";
     public const string PrivacyKindPhone = "privacy.kind.phone";
@@ -148,6 +149,7 @@ internal static class MessageKeys
         PrivacyIntro,
         PrivacyKeepHint,
         PrivacyNoticed,
+        PrivacyNext,
         PrivacyKeepLabel,
         PrivacyKindEmail,
         PrivacyKindPhone,

@@ -20,19 +20,20 @@ internal static class CardData
     /// The privacy notice block of a step card: shown when the last answers were not stored because of personal
     /// details; "keep as written" is offered only when the sole concern is a suspected name.
     /// </summary>
-    public static JsonObject Privacy(PracticeContent content, PrivacyConcern concerns) => new()
+    public static JsonObject Privacy(PracticeContent content, PrivacyConcern concerns, string? button = null) => new()
     {
         ["show"] = concerns != PrivacyConcern.None,
-        ["message"] = concerns == PrivacyConcern.None ? string.Empty : PrivacyMessage(content, concerns),
+        ["message"] = concerns == PrivacyConcern.None ? string.Empty : PrivacyMessage(content, concerns, button: button),
         ["allowKeep"] = concerns == PrivacyConcern.Name,
         ["keepLabel"] = content.Message(MessageKeys.PrivacyKeepLabel),
     };
 
     /// <summary>
     /// The kind warning: names the kinds of detail noticed and, when <paramref name="found"/> is given, the
-    /// practitioner's own words that set it off, so they know what to rephrase (shown to them only, never logged).
+    /// practitioner's own words that set it off, so they know what to rephrase (shown to them only, never logged);
+    /// and the button to press again (Next unless <paramref name="button"/> says otherwise, for example "Save changes").
     /// </summary>
-    public static string PrivacyMessage(PracticeContent content, PrivacyConcern concerns, IEnumerable<PrivacyFinding>? found = null)
+    public static string PrivacyMessage(PracticeContent content, PrivacyConcern concerns, IEnumerable<PrivacyFinding>? found = null, string? button = null)
     {
         var kinds = Enum.GetValues<PrivacyConcern>()
             .Where(kind => kind != PrivacyConcern.None && concerns.HasFlag(kind))
@@ -47,6 +48,8 @@ internal static class CardData
             message += " " + content.Message(MessageKeys.PrivacyNoticed, ("words", string.Join(", ", words)));
         }
 
-        return concerns == PrivacyConcern.Name ? message + " " + content.Message(MessageKeys.PrivacyKeepHint) : message;
+        return concerns == PrivacyConcern.Name
+            ? message + " " + content.Message(MessageKeys.PrivacyKeepHint, ("button", button ?? content.Message(MessageKeys.PrivacyNext)))
+            : message;
     }
 }

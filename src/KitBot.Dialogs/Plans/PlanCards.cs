@@ -72,7 +72,7 @@ internal static class PlanCards
                 ["intro"] = content.PlanMessage(M.CardIntro),
                 ["hasProgress"] = batches.Count > 1,
                 ["progress"] = content.PlanMessage(M.CardProgress, ("n", i + 1), ("total", batches.Count)),
-                ["privacy"] = CardData.Privacy(content, privacy),
+                ["privacy"] = CardData.Privacy(content, privacy, content.PlanMessage(M.CardSave)),
                 ["sections"] = new JsonArray([.. batch]),
                 ["showExport"] = showExport && i == batches.Count - 1,
                 ["exportTitle"] = content.PlanMessage(M.CardExportTitle),

@@ -370,7 +370,7 @@ internal static class PlanDrafter
         private string Arrangement(PersonArrangement agreed)
         {
             var forms = agreed.Forms.Where(id => content.Suggestions.Forms.Any(f => f.Id == id))
-                .Select(id => PlanWriting.Lower(content.Form(id).Name))
+                .Select(id => PlanWriting.Lower(_voice.Adapt(content.Form(id).Name)))
                 .Concat(string.IsNullOrWhiteSpace(agreed.OtherForm) ? [] : [agreed.OtherForm.Trim()])
                 .ToList();
             var values = new Dictionary<string, string?>(StringComparer.Ordinal)

@@ -114,7 +114,7 @@ internal sealed class PlanFeature(PracticeContent content)
         {
             return ctx.Say(
             [
-                new TextReply(CardData.PrivacyMessage(content, blocking, found)),
+                new TextReply(CardData.PrivacyMessage(content, blocking, found, Say(M.CardSave))),
                 new TextReply(Say(M.PlanPrivacyKept)),
                 .. PlanCards.Section(content, plan, section.Id, blocking, (part, text)),
             ]);

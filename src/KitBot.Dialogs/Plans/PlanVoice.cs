@@ -61,11 +61,15 @@ internal sealed partial class PlanVoice(PracticeContent content, ConsultationSta
         });
     }
 
-    /// <summary>Content wording (a purpose, an advice) with "the child" said as this plan says it.</summary>
-    public string Adapt(string text) =>
-        _young
-            ? text.Replace("The child", Capital(Child), StringComparison.Ordinal).Replace("the child", Child, StringComparison.Ordinal)
-            : text;
+    /// <summary>
+    /// Content wording (a purpose, an advice, a question) with "the child" or "the young person" said as this plan says
+    /// it: a 9-year-old is never "the young person", a 14-year-old never "the child".
+    /// </summary>
+    public string Adapt(string text)
+    {
+        var (from, to) = _young ? ("the child", Child) : ("the young person", Child);
+        return text.Replace(Capital(from), Capital(to), StringComparison.Ordinal).Replace(from, to, StringComparison.Ordinal);
+    }
 
     /// <summary>The child's identity needs recorded, in sentence case.</summary>
     public List<string> Needs() =>

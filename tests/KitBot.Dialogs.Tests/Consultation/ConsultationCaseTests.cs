@@ -16,6 +16,10 @@ public sealed class ConsultationCaseTests
 
     private static string Advice(string id) => Content.Advice(id);
 
+    // From 11 the suggestions speak of "the young person".
+    private static string Young(string text) =>
+        text.Replace("The child", "The young person", StringComparison.Ordinal).Replace("the child", "the young person", StringComparison.Ordinal);
+
     private static string Purpose(string id) => Content.Purpose(id);
 
     private static IEnumerable<string> UnsupervisedDirectForms =>
@@ -163,23 +167,23 @@ public sealed class ConsultationCaseTests
         var summary = t.ExpectCard(ConsultationTemplates.Summary);
 
         var parents = t.SummaryPerson("Adoptive parents");
-        Assert.Contains(Advice("adoptive-parents-distance"), parents.Texts("support"));
+        Assert.Contains(Young(Advice("adoptive-parents-distance")), parents.Texts("support"));
         Assert.Contains(Purpose("build-keep"), parents.Texts("purposes"));
 
         var mother = t.SummaryPerson("Birth mother");
-        Assert.Contains(Advice("social-media-plan"), mother.Texts("safeguards"));
+        Assert.Contains(Young(Advice("social-media-plan")), mother.Texts("safeguards"));
         Assert.Contains(
             "The child is seeking this person out, or in touch with them, outside the plan (for example on social media) — yes",
-            mother.Because("safeguards", Advice("social-media-plan")));
-        Assert.Contains(Advice("young-person-questions"), mother.Texts("support"));
+            mother.Because("safeguards", Young(Advice("social-media-plan"))));
+        Assert.Contains(Young(Advice("young-person-questions")), mother.Texts("support"));
         // Risk is recorded as not sure: no unsupervised direct contact, including the video calls the seeking might suggest.
         Assert.Empty(mother.Texts("forms").Intersect(UnsupervisedDirectForms));
         Assert.Contains(Form("digital"), mother.Texts("notSuggested"));
-        Assert.Contains(Advice("inconsistent-plan"), mother.Texts("support"));
+        Assert.Contains(Young(Advice("inconsistent-plan")), mother.Texts("support"));
 
         var family = summary.Data["familySupport"]!.AsArray().Select(i => i!["text"]!.GetValue<string>()).ToList();
-        Assert.Contains(Advice("adoptive-parents-distance"), family);
-        Assert.Contains(Advice("mediation"), family);
+        Assert.Contains(Young(Advice("adoptive-parents-distance")), family);
+        Assert.Contains(Young(Advice("mediation")), family);
     }
 
     [Fact]
@@ -238,7 +242,8 @@ public sealed class ConsultationCaseTests
     {
         var t = CaseA();
         Assert.Equal(7, t.Cards.Count(c => c.Template.StartsWith("consult-", StringComparison.Ordinal) && c.Template != ConsultationTemplates.SummaryPeople));
-        Assert.Single(t.Replies.OfType<Turns.CardReply>(), c => c.Template == ConsultationTemplates.SummaryPeople);
+        // The summary's suggestions may take more than one card (each about two screens at most); none of them asks anything.
+        Assert.InRange(t.Replies.OfType<Turns.CardReply>().Count(c => c.Template == ConsultationTemplates.SummaryPeople), 1, 3);
     }
 
     [Fact]

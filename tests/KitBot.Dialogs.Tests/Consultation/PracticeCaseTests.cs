@@ -20,6 +20,10 @@ public sealed class PracticeCaseTests
 
     private static string Advice(string id) => Content.Advice(id);
 
+    // From 11 the suggestions speak of "the young person".
+    private static string Young(string text) =>
+        text.Replace("The child", "The young person", StringComparison.Ordinal).Replace("the child", "the young person", StringComparison.Ordinal);
+
     private static IReadOnlyList<string> Asked(Transcript t) =>
         t.LastCard.Data["sections"]!.AsArray().SelectMany(s => s!["factors"]!.AsArray()).Select(f => f!["answerId"]!.GetValue<string>()["f.".Length..]).ToList();
 
@@ -140,20 +144,20 @@ public sealed class PracticeCaseTests
         Assert.Contains(Form("letterbox"), father.Texts("forms"));
         Assert.DoesNotContain(Form("direct-supported"), father.Texts("forms"));
         Assert.DoesNotContain(Form("digital"), father.Texts("forms"));
-        Assert.Contains(Advice("secure-setting-contact"), father.Texts("safeguards"));
+        Assert.Contains(Young(Advice("secure-setting-contact")), father.Texts("safeguards"));
 
         var mother = t.SummaryPerson("Birth mother");
-        Assert.Contains(Advice("letter-writing-help"), mother.Texts("support"));
+        Assert.Contains(Young(Advice("letter-writing-help")), mother.Texts("support"));
 
         var sister = t.SummaryPerson("Older sister (19)");
         Assert.Equal(Form("sibling-meetings"), sister.Texts("forms")[0]);
         Assert.Contains(Form("digital"), sister.Texts("forms"));
-        Assert.Contains(Advice("abroad-practical"), sister.Texts("support"));
+        Assert.Contains(Young(Advice("abroad-practical")), sister.Texts("support"));
 
         t.Finish();
         var plan = string.Join("\n\n", t.State.Plans[0].Sections.Select(s => s.Text));
         Assert.Contains("For the birth mother\n", plan);
-        Assert.Contains(Advice("letter-writing-help").Replace("the child", "the young person", StringComparison.Ordinal), PlanScenarios.Block(Section(t, PlanSectionIds.Support), "For the birth mother"));
+        Assert.Contains(Young(Advice("letter-writing-help")).Replace("the child", "the young person", StringComparison.Ordinal), PlanScenarios.Block(Section(t, PlanSectionIds.Support), "For the birth mother"));
         Assert.Contains("They have not kept to arrangements or family time", PlanScenarios.Block(Section(t, PlanSectionIds.Strengths), "Birth mother"));
         Assert.StartsWith("Birth father (in prison or a secure setting)\n", PlanScenarios.Block(Kit(t), "Birth father"));
         Assert.Contains("The young person ", plan);

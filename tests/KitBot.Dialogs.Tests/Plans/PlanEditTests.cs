@@ -130,11 +130,14 @@ public sealed class PlanEditTests
         t.SaveSection(PlanSectionIds.Purpose, edited);
 
         t.ExpectText("looks as though it may contain a name").ExpectText("Nothing in the plan has changed");
+        // The right button is named: a plan edit is saved with Save changes, not Next.
+        t.ExpectText("press Save changes again");
         StateAssert.Unchanged(before, t);
         // The card comes back with what was typed and the choice to keep it as written.
         var card = Assert.Single(t.PlanCards());
         Assert.Equal(edited, PlanScenarios.Item(card, PlanSectionIds.Purpose)!["text"]!.GetValue<string>());
         Assert.True(card.Data["privacy"]!["allowKeep"]!.GetValue<bool>());
+        Assert.Contains("press Save changes again", card.Data["privacy"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
         t.SaveSection(PlanSectionIds.Purpose, edited, extra: ("privacyKeep", "true"));
         t.ExpectText("Saved.");

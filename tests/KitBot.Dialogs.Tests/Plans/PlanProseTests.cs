@@ -40,6 +40,7 @@ public sealed partial class PlanProseTests(ITestOutputHelper output)
         var plan = Whole(t);
         output.WriteLine(plan);
         output.WriteLine("\n----- case a\n" + Whole(PlanScenarios.CaseA()) + "\n----- case c\n" + Whole(PlanScenarios.CaseC()));
+        output.WriteLine("\n----- case d\n" + Whole(Consultation.PracticeCaseTests.CaseD().Finish()) + "\n----- case e\n" + Whole(Consultation.PracticeCaseTests.CaseE().Finish()));
         output.WriteLine($"({Words(plan)} words)");
         Assert.True(Words(plan) <= 900, $"{Words(plan)} words");
     }
@@ -123,6 +124,23 @@ public sealed partial class PlanProseTests(ITestOutputHelper output)
         var c = Whole(PlanScenarios.CaseC());
         Assert.Contains("The young person ", c);
         Assert.DoesNotContain("the child ", c, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void AChildUnder11_IsNeverTheYoungPerson_EvenInSocialMediaAdvice_AndAYoungPersonIsNeverTheChild()
+    {
+        var t = new Transcript().StartConsultation().AnswerChild("5-10", "adopted", "said").ListPeople(("birth-mother", "Birth mother"));
+        Assert.Contains(t.LastCard.Data["sections"]!.AsArray().SelectMany(x => x!["factors"]!.AsArray()), f => f!["text"]!.GetValue<string>().StartsWith("The child ", StringComparison.Ordinal));
+        t.AnswerFactors(new A("child-seeking", "yes"), new A("person-risk", "no")).AnswerFactors();
+        var mother = t.SummaryPerson("Birth mother");
+        Assert.Contains(mother.Texts("safeguards"), s => s.Contains("agree with the child, their carers", StringComparison.Ordinal));
+        t.Finish();
+        Assert.DoesNotContain("young person", Whole(t), StringComparison.OrdinalIgnoreCase);
+
+        var young = new Transcript().StartConsultation().AnswerChild("14-15", "adopted", "said").ListPeople(("birth-mother", "Birth mother"));
+        Assert.Contains(young.LastCard.Data["sections"]!.AsArray().SelectMany(x => x!["factors"]!.AsArray()), f => f!["text"]!.GetValue<string>().StartsWith("The young person ", StringComparison.Ordinal));
+        young.AnswerFactors(new A("child-seeking", "yes"), new A("person-risk", "no")).AnswerFactors().Finish();
+        Assert.DoesNotContain("the child", Whole(young).Replace("the child's", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
