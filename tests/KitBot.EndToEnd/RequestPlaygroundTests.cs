@@ -20,14 +20,11 @@ public sealed class RequestPlaygroundTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The playground first (pointed at a port chosen now), so the bot can be told its team channel and connector.
-        var port = KitBotServer.FreePort();
-        _teams = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages");
-        var connector = new Uri(_teams.Http.BaseAddress!, "_connector").ToString();
-        _bot = await KitBotServer.StartAsync(port: port, settings:
+        (_teams, _bot) = await AgentsPlayground.StartWithBotAsync((port, teams) => KitBotServer.StartAsync(port: port, settings:
         [
-            $"Requests:Channel:ConversationId={ChannelId}",
-            $"Requests:Channel:ServiceUrl={connector}",
-        ]);
+            $"Requests:Channel:ConversationId={teams.TeamChannelId}",
+            $"Requests:Channel:ServiceUrl={teams.ConnectorUrl}",
+        ]));
     }
 
     public async Task DisposeAsync()

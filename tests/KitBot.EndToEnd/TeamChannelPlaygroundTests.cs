@@ -15,9 +15,7 @@ public sealed class TeamChannelPlaygroundTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = KitBotServer.FreePort();
-        _teams = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages");
-        _bot = await KitBotServer.StartAsync(port: port);
+        (_teams, _bot) = await AgentsPlayground.StartWithBotAsync((port, _) => KitBotServer.StartAsync(port: port));
     }
 
     public async Task DisposeAsync()

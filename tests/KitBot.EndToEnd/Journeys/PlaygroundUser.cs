@@ -26,26 +26,14 @@ public sealed class PlaygroundUser : JourneyUser
     public string PersonalChatId => _teams.PersonalChatId;
 
     /// <summary>The playground's first team channel, where the consultants are.</summary>
-    public string ConsultantsChannelId => _teams.Config["config"]!["teams"]![0]!["channels"]![0]!["id"]!.GetValue<string>();
+    public string ConsultantsChannelId => _teams.TeamChannelId;
 
     internal static async Task<JourneyUser> StartAsync(FakeTimeProvider clock, string[] settings)
     {
-        // The playground first, pointed at the port KitBot will take, so KitBot can be told the team channel.
-        var port = KitBotServer.FreePort();
-        var teams = await AgentsPlayground.StartAsync($"http://127.0.0.1:{port}/api/messages");
-        try
-        {
-            var connector = new Uri(teams.Http.BaseAddress!, "_connector").ToString();
-            var channel = teams.Config["config"]!["teams"]![0]!["channels"]![0]!["id"]!.GetValue<string>();
-            var bot = await StartBotAsync(clock, port,
-                [$"Requests:Channel:ConversationId={channel}", $"Requests:Channel:ServiceUrl={connector}", .. settings]);
-            return new PlaygroundUser(bot, clock, teams);
-        }
-        catch
-        {
-            await teams.DisposeAsync();
-            throw;
-        }
+        // KitBot is told the playground's team channel, where the consultants are.
+        var (teams, bot) = await AgentsPlayground.StartWithBotAsync((port, playground) => StartBotAsync(clock, port,
+            [$"Requests:Channel:ConversationId={playground.TeamChannelId}", $"Requests:Channel:ServiceUrl={playground.ConnectorUrl}", .. settings]));
+        return new PlaygroundUser(bot, clock, teams);
     }
 
     public override bool Shows(string title) => Find(title) is not null;

@@ -86,6 +86,39 @@ public sealed class AgentsPlayground : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the playground pointed at a port chosen now, then KitBot on that port (<paramref name="startBot"/> gets
+    /// the port and the playground, to read its team channel and connector). A port taken by another process between
+    /// the choice and the bind is tried again with a new one, so parallel test runs on one machine do not collide.
+    /// </summary>
+    public static async Task<(AgentsPlayground Teams, KitBotServer Bot)> StartWithBotAsync(Func<int, AgentsPlayground, Task<KitBotServer>> startBot)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = KitBotServer.FreePort();
+            var teams = await StartAsync($"http://127.0.0.1:{port}/api/messages");
+            try
+            {
+                return (teams, await startBot(port, teams));
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await teams.DisposeAsync();
+            }
+            catch
+            {
+                await teams.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The playground's connector, where KitBot sends proactive messages (for example to a team channel).</summary>
+    public string ConnectorUrl => new Uri(Http.BaseAddress!, "_connector").ToString();
+
+    /// <summary>The playground's first team channel.</summary>
+    public string TeamChannelId => Config["config"]!["teams"]![0]!["channels"]![0]!["id"]!.GetValue<string>();
+
     /// <summary>What the web UI does on load: the bot receives installationUpdate and conversationUpdate.</summary>
     public async Task InstallAsync(string? conversationId = null)
     {
