@@ -30,13 +30,27 @@ public sealed class SlackOptions : IValidatableObject
     [Range(1024, 10_000_000)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>How many requests may wait for the background worker; beyond that KitBot answers 503 and Slack retries.</summary>
+    /// <summary>
+    /// How many acknowledged requests may wait for a worker, counted over every instance (they wait in the database);
+    /// beyond that KitBot answers 503 and Slack retries.
+    /// </summary>
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 1000;
 
-    /// <summary>How many conversations are worked on at once (each conversation's requests stay in order).</summary>
+    /// <summary>How many conversations each instance works on at once (each conversation's requests stay in order).</summary>
     [Range(1, 64)]
     public int Workers { get; set; } = 4;
+
+    /// <summary>
+    /// How long an instance holds a request it has claimed before another instance may take it over (renewed every
+    /// third of it while the turn runs): how soon the work of an instance that stopped is resumed elsewhere.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan WorkLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often idle workers look in the database for work other instances recorded or left behind.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan WorkPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a slash command waits for its answer before acknowledging and answering later through <c>response_url</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.500")]

@@ -16,8 +16,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackApiCall> _calls = new();
     private readonly ConcurrentQueue<(string Method, int Status, JsonObject Body, string? RetryAfter)> _script = new();
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ts;
+    private volatile bool _holding;
 
     private FakeSlackApi(WebApplication app, string url)
     {
@@ -53,6 +55,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>The next call to <paramref name="method"/> gets this answer instead of ok:true.</summary>
     public void Script(string method, int status, JsonObject body, string? retryAfter = null) =>
         _script.Enqueue((method, status, body, retryAfter));
+
+    /// <summary>
+    /// From now on every chat.postMessage is recorded but never answered (until the caller gives up or this fake is
+    /// disposed): the message never reached Slack, as when an instance stops in the middle of sending.
+    /// </summary>
+    public void HoldMessages() => _holding = true;
 
     /// <summary>Waits, without sleeping, until the recorded calls satisfy <paramref name="condition"/>; fails at the deadline.</summary>
     public async Task<IReadOnlyList<SlackApiCall>> WaitForAsync(Func<IReadOnlyList<SlackApiCall>, bool> condition, string what, TimeSpan? timeout = null)
@@ -100,6 +108,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _calls.Enqueue(new SlackApiCall(method, http.Request.Headers.Authorization.ToString(), body, http.Request.Path));
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
+        if (_holding && method == "chat.postMessage")
+        {
+            try
+            {
+                await _released.Task.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (_script.TryPeek(out var scripted) && scripted.Method == method && _script.TryDequeue(out scripted))
         {
             if (scripted.RetryAfter is not null)
@@ -123,6 +144,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _released.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
