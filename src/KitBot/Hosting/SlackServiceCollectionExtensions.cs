@@ -32,6 +32,10 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackIntake>();
         services.AddSingleton<SlackServices>();
         services.AddHostedService<SlackWorker>();
+
+        // Socket Mode: the same intake fed from a websocket KitBot opens, when Slack:AppToken is set (it returns at once otherwise).
+        services.AddSingleton<Channels.Slack.SocketMode.SocketModeHandler>();
+        services.AddHostedService<Channels.Slack.SocketMode.SocketModeService>();
         return services;
     }
 }

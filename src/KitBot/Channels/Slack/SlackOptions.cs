@@ -15,6 +15,20 @@ public sealed class SlackOptions : IValidatableObject
     [Url]
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>
+    /// The app-level token (<c>xapp-...</c>, scope <c>connections:write</c>). Set: KitBot also receives Slack through
+    /// Socket Mode (a websocket it opens; no public request URL needed). Empty: HTTP endpoints only. A secret.
+    /// </summary>
+    public string AppToken { get; set; } = "";
+
+    /// <summary>The first wait before reopening a dropped Socket Mode connection; it doubles, with jitter, for each failure in a row.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan SocketReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between Socket Mode reconnection attempts.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SocketMaxReconnectDelay { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The workspaces served, each with its own bot token and signing secret.</summary>
     public List<SlackWorkspaceOptions> Workspaces { get; set; } = [];
 
@@ -86,6 +100,11 @@ public sealed class SlackOptions : IValidatableObject
         if (Workspaces.Count == 0)
         {
             yield return new ValidationResult("Slack:Enabled is true but Slack:Workspaces is empty: add at least one {TeamId, BotToken, SigningSecret}.", [nameof(Workspaces)]);
+        }
+
+        if (AppToken.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(AppToken, @"^xapp-\S+$"))
+        {
+            yield return new ValidationResult("Slack:AppToken must be an app-level token (xapp-...), or empty for no Socket Mode.", [nameof(AppToken)]);
         }
 
         for (var i = 0; i < Workspaces.Count; i++)

@@ -102,7 +102,7 @@ public sealed class SlackTwoHostTests(PostgresServer postgres) : IClassFixture<P
         await slackB.WaitForAsync(cs => Enumerable.Range(0, 50).All(i => cs.Any(c => c.Channel == Channel(i) && FakeSlackApi.IsPost(c, "Help and privacy"))),
             "a help answer in each of the 50 conversations", TimeSpan.FromSeconds(60));
         // Every recorded request is done: nothing is left that could still be sent.
-        await WaitForWorkAsync(database, 50);
+        await b.WaitForWorkAsync(() => Work(database) == (50, 0), "all 50 requests done");
 
         var posts = slackB.Calls.Where(c => c.Method == "chat.postMessage").ToList();
         for (var i = 0; i < 50; i++)
@@ -113,26 +113,14 @@ public sealed class SlackTwoHostTests(PostgresServer postgres) : IClassFixture<P
         Assert.Equal(50, posts.Count);
     }
 
-    /// <summary>Waits until <paramref name="done"/> Slack requests are recorded done and none waits or runs.</summary>
-    private static async Task WaitForWorkAsync(string database, int done)
+    /// <summary>How many Slack requests the database holds as done, and how many still wait or run.</summary>
+    private static (long Done, long NotDone) Work(string database)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        await using var connection = new Npgsql.NpgsqlConnection(database);
-        await connection.OpenAsync();
-        while (true)
-        {
-            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state <> 'done') FROM slack_work", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var (finished, left) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (finished == done && left == 0)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Slack work: {finished} done, {left} not done; expected {done} done.");
-            // Polled: the database has no notification to wait on here.
-            await Task.Yield();
-        }
+        using var connection = new Npgsql.NpgsqlConnection(database);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state <> 'done') FROM slack_work", connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 }
