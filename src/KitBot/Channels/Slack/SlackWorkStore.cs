@@ -12,13 +12,14 @@ namespace KitBot.Channels.Slack;
 /// </summary>
 public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider time, StorageConnections connections)
 {
-    // Claimable: waiting, or claimed by an instance whose lease ran out. Only a conversation's oldest unfinished
-    // request is claimable, so its requests keep their order across instances.
-    private const string Claimable = "(state = 'pending' OR (state = 'running' AND lease_until <= @now))";
+    // Claimable: waiting, or claimed by another instance whose lease ran out (never one this instance is still running,
+    // whatever the clock says). Only a conversation's oldest unfinished request is claimable, so its requests keep
+    // their order across instances.
+    private const string Claimable = "(state = 'pending' OR (state = 'running' AND lease_until <= @now AND lease_owner <> @owner))";
 
     private const string Next = """
         SELECT w.id FROM slack_work w
-        WHERE (w.state = 'pending' OR (w.state = 'running' AND w.lease_until <= @now))
+        WHERE (w.state = 'pending' OR (w.state = 'running' AND w.lease_until <= @now AND w.lease_owner <> @owner))
           AND NOT EXISTS (SELECT 1 FROM slack_work e WHERE e.conversation = w.conversation AND e.id < w.id AND e.state <> 'done')
         ORDER BY w.id LIMIT 1
         """;
@@ -47,7 +48,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
         command.CommandText = """
             INSERT INTO slack_work (conversation, kind, payload, received_at, state, attempts, created_at, updated_at)
             SELECT @conversation, @kind, @payload, @received, 'pending', 0, @now, @now
-            WHERE (SELECT COUNT(*) FROM slack_work WHERE state <> 'done') < @capacity
+            WHERE (SELECT COUNT(*) FROM slack_work WHERE state IN ('pending', 'running')) < @capacity
             RETURNING id
             """;
         command.Add("@conversation", conversation);
@@ -119,15 +120,16 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<bool> AnyClaimableAsync(DbConnection connection, long now, CancellationToken cancellationToken)
+    private async Task<bool> AnyClaimableAsync(DbConnection connection, long now, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = Next;
         command.Add("@now", now);
+        command.Add("@owner", Owner);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    /// <summary>At most once a minute, deletes work done more than an hour ago.</summary>
+    /// <summary>At most once a minute, deletes work done more than ten minutes ago (kept that long only to look at).</summary>
     private async Task PruneAsync(long now, CancellationToken cancellationToken)
     {
         var due = Interlocked.Read(ref _nextPrune);
@@ -139,7 +141,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM slack_work WHERE state = 'done' AND updated_at <= @before";
-        command.Add("@before", now - 3_600_000);
+        command.Add("@before", now - 600_000);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
