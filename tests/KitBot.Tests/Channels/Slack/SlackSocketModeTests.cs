@@ -27,12 +27,13 @@ public sealed class SlackSocketModeTests
         return calls.Skip(after).First(c => c.Method == "chat.postMessage" && c.Channel == channel && HasHeader(c.Blocks, heading));
     }
 
-    private static async Task<(FakeSlackApi Slack, SlackHost Bot)> StartAsync()
+    private static async Task<(FakeSlackApi Slack, FakeSocketMode Socket, SlackHost Bot)> StartAsync()
     {
         var slack = await FakeSlackApi.StartAsync();
+        var socket = await FakeSocketMode.StartAsync(slack);
         var bot = await SlackHost.StartAsync(slack, Settings);
-        await slack.SocketMode.WaitForAsync(s => s.Log.Contains("hello 1"), "KitBot's first connection");
-        return (slack, bot);
+        await socket.WaitForAsync(s => s.Log.Contains("hello 1"), "KitBot's first connection");
+        return (slack, socket, bot);
     }
 
     /// <summary>How many Slack requests the host recorded for a conversation, and how many of them are not done.</summary>
@@ -49,10 +50,10 @@ public sealed class SlackSocketModeTests
     [Fact]
     public async Task ADirectMessage_ABlockAction_AndKitHelp_EachGetTheirReply()
     {
-        var (slack, bot) = await StartAsync();
+        var (slack, socket, bot) = await StartAsync();
         await using var _ = slack;
-        await using var __ = bot;
-        var socket = slack.SocketMode;
+        await using var __ = socket;
+        await using var ___ = bot;
         // The websocket URL came from apps.connections.open, asked with the app-level token.
         var open = Assert.Single(slack.Calls, c => c.Method == "apps.connections.open");
         Assert.Equal($"Bearer {AppToken}", open.Authorization);
@@ -102,10 +103,10 @@ public sealed class SlackSocketModeTests
     [Fact]
     public async Task ADisconnect_OpensTheNextConnectionBeforeClosingTheOld_AndNothingIsLost()
     {
-        var (slack, bot) = await StartAsync();
+        var (slack, socket, bot) = await StartAsync();
         await using var _ = slack;
-        await using var __ = bot;
-        var socket = slack.SocketMode;
+        await using var __ = socket;
+        await using var ___ = bot;
 
         await socket.DisconnectAsync();
         await socket.WaitForAsync(s => s.Log.Contains("closed by app 1"), "KitBot closing the old connection");
@@ -122,10 +123,10 @@ public sealed class SlackSocketModeTests
     [Fact]
     public async Task ADroppedSocket_IsReopened_AndTheEnvelopeItLeftUnacknowledged_IsAnsweredOnce()
     {
-        var (slack, bot) = await StartAsync();
+        var (slack, socket, bot) = await StartAsync();
         await using var _ = slack;
-        await using var __ = bot;
-        var socket = slack.SocketMode;
+        await using var __ = socket;
+        await using var ___ = bot;
 
         var message = await socket.SendThenDropAsync("events_api", SlackRequests.DirectMessage("help", channel: "DSOCK3", user: "USOCK3"));
 

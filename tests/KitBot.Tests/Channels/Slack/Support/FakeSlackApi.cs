@@ -33,8 +33,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>The Web API base URL to configure (<c>Slack:ApiBaseUrl</c>).</summary>
     public string ApiBaseUrl => Url + "/api/";
 
-    /// <summary>Slack's side of Socket Mode: apps.connections.open hands out its websocket URL.</summary>
-    public FakeSocketMode SocketMode { get; } = new();
+    /// <summary>The websocket URL apps.connections.open hands out (a fake Socket Mode server's); null: Socket Mode is off.</summary>
+    public string? SocketModeUrl { get; set; }
 
     /// <summary>Where fake <c>response_url</c>s live (<c>Slack:ResponseUrlPrefix</c>).</summary>
     public string ResponseUrlPrefix => Url + "/hooks/";
@@ -48,8 +48,6 @@ public sealed class FakeSlackApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         FakeSlackApi? fake = null;
-        app.UseWebSockets();
-        app.Map("/socket-mode", (Func<HttpContext, Task>)(http => fake!.SocketMode.AcceptAsync(http)));
         app.MapPost("/api/{method}", (string method, HttpContext http) => fake!.AnswerAsync(method, http));
         app.MapPost("/hooks/{**path}", (Func<HttpContext, Task<IResult>>)(http => fake!.AnswerAsync("response_url", http)));
         await app.StartAsync();
@@ -142,7 +140,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.postMessage" or "chat.update" => new() { ["ok"] = true, ["channel"] = body["channel"]?.DeepClone(), ["ts"] = ts },
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body["users"]?.GetValue<string>() } },
             "views.open" => new() { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + ts } },
-            "apps.connections.open" => new() { ["ok"] = true, ["url"] = Url.Replace("http://", "ws://", StringComparison.Ordinal) + "/socket-mode?ticket=" + ts },
+            "apps.connections.open" => SocketModeUrl is { } socketUrl
+                ? new() { ["ok"] = true, ["url"] = socketUrl + "?ticket=" + ts }
+                : new() { ["ok"] = false, ["error"] = "socket_mode_not_enabled" },
             _ => new() { ["ok"] = true },
         };
         return Results.Text(answer.ToJsonString(), "application/json");

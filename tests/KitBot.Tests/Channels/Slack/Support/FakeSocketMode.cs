@@ -1,26 +1,60 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace KitBot.Tests.Channels.Slack.Support;
 
 /// <summary>
-/// Slack's side of Socket Mode, on the <see cref="FakeSlackApi"/>'s Kestrel server, following Slack's documented
+/// Slack's side of Socket Mode on a real Kestrel server (127.0.0.1, a free port; <see cref="FakeSlackApi.SocketModeUrl"/>
+/// is what apps.connections.open hands out), following Slack's documented
 /// envelope format: each connection starts with <c>hello</c>; envelopes (<c>events_api</c>, <c>interactive</c>,
 /// <c>slash_commands</c>) carry an <c>envelope_id</c> and a <c>payload</c> and wait for <c>{"envelope_id": ...}</c>;
 /// <c>disconnect</c> asks the app to reconnect. As Slack does, an envelope whose connection ended before it was
 /// acknowledged is sent again on the next connection.
 /// </summary>
-public sealed class FakeSocketMode
+public sealed class FakeSocketMode : IAsyncDisposable
 {
     private readonly object _gate = new();
+    private WebApplication? _app;
     private readonly List<string> _log = [];
     private readonly List<Connection> _connections = [];
     private readonly List<Pending> _unacknowledged = [];
     private readonly Dictionary<string, JsonObject> _acks = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _envelopes;
+
+    /// <summary>The websocket URL, for example ws://127.0.0.1:41234/socket-mode.</summary>
+    public string Url { get; private set; } = "";
+
+    /// <summary>Starts the server and points <paramref name="api"/>'s apps.connections.open at it.</summary>
+    public static async Task<FakeSocketMode> StartAsync(FakeSlackApi api)
+    {
+        var fake = new FakeSocketMode();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/socket-mode", (Func<HttpContext, Task>)fake.AcceptAsync);
+        await app.StartAsync();
+        fake._app = app;
+        fake.Url = app.Urls.First().TrimEnd('/').Replace("http://", "ws://", StringComparison.Ordinal) + "/socket-mode";
+        api.SocketModeUrl = fake.Url;
+        return fake;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
 
     /// <summary>What happened, in order: "open 1", "hello 1", "send E1 on 1", "ack E1 on 1", "dropped 1", "closed by app 1"...</summary>
     public IReadOnlyList<string> Log
@@ -98,7 +132,7 @@ public sealed class FakeSocketMode
     }
 
     /// <summary>The websocket endpoint (the URL apps.connections.open hands out).</summary>
-    internal async Task AcceptAsync(HttpContext http)
+    private async Task AcceptAsync(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
