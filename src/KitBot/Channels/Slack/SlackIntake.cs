@@ -48,14 +48,22 @@ public sealed class SlackIntake(SlackServices services, SlackSender sender, Secu
             return SlackIntakeResult.Ok;
         }
 
-        if (!await services.Queue.TryEnqueueAsync(inbound.Request, SlackWorkKinds.Event, envelope, null, cancellationToken))
+        bool taken;
+        try
+        {
+            taken = await services.Queue.TryEnqueueAsync(inbound.Request, SlackWorkKinds.Event, envelope, null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not recorded (the database failed): Slack's retry must not be taken for a repeat.
+            Forget(inbound.EventId);
+            throw;
+        }
+
+        if (!taken)
         {
             // Not taken: let Slack's retry bring it again.
-            if (inbound.EventId is { Length: > 0 } id)
-            {
-                services.Deduplicator.Forget(id);
-            }
-
+            Forget(inbound.EventId);
             Log.SlackQueueFull(services.Logger);
             return new SlackIntakeResult(SlackIntakeOutcome.Busy);
         }
@@ -149,6 +157,14 @@ public sealed class SlackIntake(SlackServices services, SlackSender sender, Secu
         }
 
         return Answer(response);
+    }
+
+    private void Forget(string? eventId)
+    {
+        if (eventId is { Length: > 0 })
+        {
+            services.Deduplicator.Forget(eventId);
+        }
     }
 
     private static string UserKey(SlackTurnRequest request) => $"slack:{request.TeamId}:{request.UserId}";

@@ -41,13 +41,23 @@ public sealed class SocketModeHandler(SlackIntake intake, SlackServices services
         }
 
         bool Accepts(string? team) => services.Workspaces.Find(team) is not null;
-        var result = type switch
+        SlackIntakeResult result;
+        try
         {
-            EventsApi => await intake.EventAsync(payload, Accepts, cancellationToken),
-            Interactive => await intake.InteractionAsync(payload, Accepts, cancellationToken),
-            SlashCommands => await intake.CommandAsync(SlackAdapter.FormOf(payload), Accepts, cancellationToken),
-            _ => SlackIntakeResult.Ok,
-        };
+            result = type switch
+            {
+                EventsApi => await intake.EventAsync(payload, Accepts, cancellationToken),
+                Interactive => await intake.InteractionAsync(payload, Accepts, cancellationToken),
+                SlashCommands => await intake.CommandAsync(SlackAdapter.FormOf(payload), Accepts, cancellationToken),
+                _ => SlackIntakeResult.Ok,
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not acknowledged: when Slack sends it again it must be taken, not skipped as a repeat.
+            services.Deduplicator.Forget(key);
+            throw;
+        }
 
         switch (result.Outcome)
         {
