@@ -138,4 +138,44 @@ public sealed class SlackSocketModeTests
         Assert.Single(slack.Calls, c => c.Method == "chat.postMessage" && c.Channel == "DSOCK3");
         Assert.Equal(2, slack.Calls.Count(c => c.Method == "apps.connections.open"));
     }
+
+    [Fact]
+    public async Task WhenAppsConnectionsOpenFails_KitBotTriesAgain_AndConnects()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        await using var socket = await FakeSocketMode.StartAsync(slack);
+        slack.Script("apps.connections.open", 200, new JsonObject { ["ok"] = false, ["error"] = "internal_error" });
+        slack.Script("apps.connections.open", 500, new JsonObject { ["ok"] = false });
+        slack.Script("apps.connections.open", 200, new JsonObject { ["ok"] = true, ["url"] = "https://not-a-websocket.example" });
+
+        await using var bot = await SlackHost.StartAsync(slack, Settings);
+
+        await socket.WaitForAsync(s => s.Log.Contains("hello 1"), "a connection after three failed attempts");
+        Assert.Equal(4, slack.Calls.Count(c => c.Method == "apps.connections.open"));
+        await socket.SendAsync("events_api", SlackRequests.DirectMessage("help", channel: "DSOCK4", user: "USOCK4"));
+        await WaitForHeaderAsync(slack, "DSOCK4", HelpHeading);
+    }
+
+    [Fact]
+    public async Task AnEnvelopeNamingAWorkspaceKitBotDoesNotServe_IsAcknowledged_AndNothingElseHappens()
+    {
+        var (slack, socket, bot) = await StartAsync();
+        await using var _ = slack;
+        await using var __ = socket;
+        await using var ___ = bot;
+
+        var stranger = await socket.SendAsync("events_api", SlackRequests.DirectMessage("help", channel: "DSOCK5", user: "USOCK5", team: SlackRequests.UnknownTeamId));
+        await socket.WaitForAsync(s => s.AckFor(stranger) is not null, "the stranger's envelope acknowledged");
+        // Then one from a served workspace in the same channel id: once it is answered, the first would have been too.
+        var served = await socket.SendAsync("events_api", SlackRequests.DirectMessage("help", channel: "DSOCK5", user: "USOCK5"));
+        await WaitForHeaderAsync(slack, "DSOCK5", HelpHeading);
+
+        Assert.Single(slack.Calls, c => c.Method == "chat.postMessage" && c.Channel == "DSOCK5");
+        Assert.Equal(1, Work(bot, "DSOCK5").Recorded);
+        using var connection = bot.Get<KitBot.Storage.StorageConnections>().Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM slack_work WHERE conversation LIKE '{SlackRequests.UnknownTeamId}:%'";
+        Assert.Equal(0L, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotNull(socket.AckFor(served));
+    }
 }

@@ -106,14 +106,6 @@ public sealed class SocketModeService(
         return await SocketModeConnection.ConnectAsync(url, handler, slack.MaxRequestBytes, HelloTimeout, time, logger, cancellationToken);
     }
 
-    /// <summary>The wait before reconnect attempt <paramref name="failures"/> + 1: doubling, capped, between half and all of it.</summary>
-    private TimeSpan Backoff(int failures)
-    {
-        var first = options.Value.SocketReconnectDelay;
-        var cap = options.Value.SocketMaxReconnectDelay;
-        var doubled = first.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 30));
-        var wait = Math.Min(doubled, cap.TotalMilliseconds);
-        // Jitter, so instances cut off together do not all reconnect at the same moment.
-        return TimeSpan.FromMilliseconds(wait * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
+    private TimeSpan Backoff(int failures) =>
+        SocketModeBackoff.Delay(failures, options.Value.SocketReconnectDelay, options.Value.SocketMaxReconnectDelay, Random.Shared.NextDouble());
 }
