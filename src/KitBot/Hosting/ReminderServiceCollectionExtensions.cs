@@ -12,11 +12,29 @@ namespace KitBot.Hosting;
 /// <summary>Registers plan-review reminders: the reviews store, delivery, pacing, Hangfire and its dashboard.</summary>
 public static class ReminderServiceCollectionExtensions
 {
+    /// <summary>Divides the pacing figures between <paramref name="instances"/>, keeping each within its setting's range.</summary>
+    public static void ShareOut(PacingOptions pacing, int instances)
+    {
+        if (instances <= 1)
+        {
+            return;
+        }
+
+        pacing.PerConversationBurst = Math.Max(1, pacing.PerConversationBurst / instances);
+        pacing.PerConversationPerSecond = Math.Max(0.01, pacing.PerConversationPerSecond / instances);
+        pacing.GlobalBurst = Math.Max(1, pacing.GlobalBurst / instances);
+        pacing.GlobalPerSecond = Math.Max(0.1, pacing.GlobalPerSecond / instances);
+    }
+
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         // Settings are validated at start (STYLE.md 9): a bad time, date, zone, rule or dashboard setting stops the host.
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        // Pacing is per instance (token buckets in memory): each instance keeps its share of the configured figures,
+        // so between them the deployment stays under the channel's limits (Security:Instances, docs/deploy.md).
+        services.AddOptions<ReminderOptions>().PostConfigure<IOptions<Security.SecurityOptions>>((reminders, security) =>
+            ShareOut(reminders.Pacing, security.Value.Instances));
 
         services.AddPostgreSqlStorageWhenConfigured();
 

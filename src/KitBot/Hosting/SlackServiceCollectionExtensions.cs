@@ -24,11 +24,18 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackFormStore>();
         services.AddSingleton<SlackAdapter>();
 
-        // Endpoints only acknowledge; the queue and worker do the turns (Slack wants an answer within 3 s).
+        // Endpoints only acknowledge; the queue and worker do the turns (Slack wants an answer within 3 s). The work is
+        // recorded in the database before the acknowledgement, so any instance can finish it.
         services.AddSingleton<SlackEventDeduplicator>();
+        services.AddSingleton<SlackWorkStore>();
         services.AddSingleton<SlackWorkQueue>();
+        services.AddSingleton<SlackIntake>();
         services.AddSingleton<SlackServices>();
         services.AddHostedService<SlackWorker>();
+
+        // Socket Mode: the same intake fed from a websocket KitBot opens, when Slack:AppToken is set (it returns at once otherwise).
+        services.AddSingleton<Channels.Slack.SocketMode.SocketModeHandler>();
+        services.AddHostedService<Channels.Slack.SocketMode.SocketModeService>();
         return services;
     }
 }

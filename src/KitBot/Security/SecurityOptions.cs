@@ -7,9 +7,22 @@ public sealed class SecurityOptions : IValidatableObject
 {
     public const string Section = "Security";
 
-    /// <summary>Inbound turns (messages, card actions, commands) one person may send a minute, per channel; more get 429.</summary>
+    /// <summary>
+    /// Inbound turns (messages, card actions, commands) one person may send a minute, per channel, across the whole
+    /// deployment; more get 429. Each instance enforces its share (this divided by <see cref="Instances"/>).
+    /// </summary>
     [Range(1, 100_000)]
     public int TurnsPerMinutePerUser { get; set; } = 60;
+
+    /// <summary>
+    /// How many instances serve this deployment (behind one load balancer, on one database). The per-person turn
+    /// limit and reminder pacing are shared out: each instance enforces the configured figure divided by this.
+    /// </summary>
+    [Range(1, 100)]
+    public int Instances { get; set; } = 1;
+
+    /// <summary>This instance's share of <see cref="TurnsPerMinutePerUser"/>: never more than the whole between them, at least 1.</summary>
+    public int TurnsPerMinutePerUserHere => Math.Max(1, TurnsPerMinutePerUser / Instances);
 
     /// <summary>
     /// The addresses of reverse proxies whose <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> KitBot believes

@@ -5,7 +5,8 @@ namespace KitBot.Security;
 
 /// <summary>
 /// Limits inbound turns per person (a fixed one-minute window per user key), so one account, or a stolen
-/// token, cannot flood the bot or the store. Per instance: behind several instances the limit applies to each.
+/// token, cannot flood the bot or the store. In memory, per instance: behind several instances each enforces its
+/// share (<see cref="SecurityOptions.TurnsPerMinutePerUserHere"/>), so between them a person never gets more than the setting.
 /// </summary>
 public sealed class TurnRateLimiter : IDisposable
 {
@@ -13,7 +14,7 @@ public sealed class TurnRateLimiter : IDisposable
 
     public TurnRateLimiter(IOptions<SecurityOptions> options)
     {
-        var permits = options.Value.TurnsPerMinutePerUser;
+        var permits = options.Value.TurnsPerMinutePerUserHere;
         _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,

@@ -111,5 +111,23 @@ internal static class PostgresSchema
         """,
         // Who asked, as the channel names them to colleagues (issue 12), on the consultants' request card.
         "ALTER TABLE request ADD COLUMN asked_by TEXT",
+        // Acknowledged Slack work (issue 15): recorded before Slack is answered, claimed by any instance with a lease, so
+        // work taken by an instance that stops is resumed by another. Times in Unix ms, UTC.
+        """
+        CREATE TABLE slack_work (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            conversation TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            received_at BIGINT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            lease_owner TEXT,
+            lease_until BIGINT,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL);
+        CREATE INDEX slack_work_state ON slack_work (state, id);
+        CREATE INDEX slack_work_conversation ON slack_work (conversation, id)
+        """,
     ];
 }

@@ -10,7 +10,8 @@ namespace KitBot.Channels.Slack;
 /// <summary>
 /// <c>POST /api/slack/events</c>, <c>/interactions</c> and <c>/commands</c>. Each verifies the signature over the raw
 /// body first (401 and nothing else on failure), reads the payload (400 when malformed), requires the payload's team
-/// to be the workspace whose secret signed it, and acknowledges at once: the turn runs on <see cref="SlackWorker"/>.
+/// to be the workspace whose secret signed it, and hands it to <see cref="SlackIntake"/> (shared with Socket Mode), which
+/// records the work before the acknowledgement: the turn runs on <see cref="SlackWorker"/>, on any instance.
 /// </summary>
 public static class SlackEndpoints
 {
@@ -34,7 +35,7 @@ public static class SlackEndpoints
         return routes;
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext http, SlackServices services, Security.TurnRateLimiter rateLimiter, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(HttpContext http, SlackServices services, SlackIntake intake, CancellationToken cancellationToken)
     {
         var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
         if (refusal is not null)
@@ -47,57 +48,11 @@ public static class SlackEndpoints
             return Malformed(services, "The body is not a JSON object.");
         }
 
-        var inbound = SlackPayloadReader.ReadEvent(envelope, services.Time.GetUtcNow());
-        if (inbound.Problem is not null)
-        {
-            return Malformed(services, inbound.Problem);
-        }
-
-        if (inbound.Challenge is not null)
-        {
-            // url_verification names no team; a valid signature from a configured app is enough.
-            return Results.Json(new { challenge = inbound.Challenge });
-        }
-
-        if (!Accepts(signature!, inbound, services))
-        {
-            return Results.Unauthorized();
-        }
-
-        if (inbound.Request is null)
-        {
-            Log.SlackIgnored(services.Logger, "event", inbound.Ignored ?? "");
-            return Results.Ok();
-        }
-
-        // Before de-duplication, so Slack's retry of a refused event is not taken for a repeat.
-        if (!rateLimiter.TryAcquire(UserKey(inbound.Request)))
-        {
-            return Security.TurnRateLimiter.TooMany();
-        }
-
-        if (inbound.EventId is { Length: > 0 } eventId && !services.Deduplicator.TryBegin(eventId))
-        {
-            Log.SlackDuplicateEvent(services.Logger, Security.LogValue.Id(eventId));
-            return Results.Ok();
-        }
-
-        if (!services.Queue.TryEnqueue(new SlackWorkItem(inbound.Request)))
-        {
-            // Not taken: let Slack's retry bring it again.
-            if (inbound.EventId is { Length: > 0 } id)
-            {
-                services.Deduplicator.Forget(id);
-            }
-
-            Log.SlackQueueFull(services.Logger);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-
-        return Results.Ok();
+        // The payload's team must be the workspace whose secret signed the request.
+        return ToResult(await intake.EventAsync(envelope, team => signature!.For(team) is not null, cancellationToken));
     }
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, SlackSender sender, Security.TurnRateLimiter rateLimiter, CancellationToken cancellationToken)
+    private static async Task<IResult> InteractionsAsync(HttpContext http, SlackServices services, SlackIntake intake, CancellationToken cancellationToken)
     {
         var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
         if (refusal is not null)
@@ -115,46 +70,10 @@ public static class SlackEndpoints
             return Malformed(services, "The form field 'payload' is missing or not a JSON object.");
         }
 
-        var inbound = SlackPayloadReader.ReadInteraction(payload, services.Time.GetUtcNow());
-        if (inbound.Problem is not null)
-        {
-            return Malformed(services, inbound.Problem);
-        }
-
-        if (!Accepts(signature!, inbound, services))
-        {
-            return Results.Unauthorized();
-        }
-
-        if (inbound.OpenForm is { } open)
-        {
-            // The trigger_id lasts about 3 seconds: the modal opens here, before the acknowledgement, not on the queue.
-            await sender.OpenFormAsync(open, cancellationToken);
-            return Results.Ok();
-        }
-
-        if (inbound.Request is null)
-        {
-            Log.SlackIgnored(services.Logger, "interaction", inbound.Ignored ?? "");
-            return Results.Ok();
-        }
-
-        if (!rateLimiter.TryAcquire(UserKey(inbound.Request)))
-        {
-            return Security.TurnRateLimiter.TooMany();
-        }
-
-        if (!services.Queue.TryEnqueue(new SlackWorkItem(inbound.Request)))
-        {
-            Log.SlackQueueFull(services.Logger);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-
-        // An empty 200 acknowledges a click and closes a submitted modal.
-        return Results.Ok();
+        return ToResult(await intake.InteractionAsync(payload, team => signature!.For(team) is not null, cancellationToken));
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackServices services, SlackSender sender, Security.TurnRateLimiter rateLimiter, CancellationToken cancellationToken)
+    private static async Task<IResult> CommandsAsync(HttpContext http, SlackServices services, SlackIntake intake, CancellationToken cancellationToken)
     {
         var (body, signature, refusal) = await VerifyAsync(http, services, cancellationToken);
         if (refusal is not null)
@@ -167,51 +86,22 @@ public static class SlackEndpoints
             return Malformed(services, "The body is not form-encoded UTF-8.");
         }
 
-        var inbound = SlackPayloadReader.ReadCommand(form, services.Time.GetUtcNow());
-        if (inbound.Problem is not null)
-        {
-            return Malformed(services, inbound.Problem);
-        }
-
-        if (!Accepts(signature!, inbound, services))
-        {
-            return Results.Unauthorized();
-        }
-
-        var request = inbound.Request!;
-        if (!rateLimiter.TryAcquire(UserKey(request)))
-        {
-            return Security.TurnRateLimiter.TooMany();
-        }
-
-        var inline = new SlackInlineReply();
-        if (!services.Queue.TryEnqueue(new SlackWorkItem(request, inline)))
-        {
-            Log.SlackQueueFull(services.Logger);
-            return Json(Ephemeral("KitBot is busy just now. Please try again in a moment."));
-        }
-
-        // The answer comes in this response when the turn is quick; otherwise the worker sends it to response_url.
-        var replies = await inline.WaitAsync(services.Options.CommandAnswerBudget, services.Time, cancellationToken);
-        if (replies is null)
-        {
-            Log.SlackCommandAnsweredLater(services.Logger, request.TeamId, request.ChannelId);
-            return Json(Ephemeral("Working on it…"));
-        }
-
-        var (response, rest) = sender.CommandResponse(replies);
-        if (rest.Count > 0 && request.ResponseUrl is { } responseUrl)
-        {
-            // More than one message holds: the rest follows through response_url, after this response.
-            _ = Task.Run(() => sender.SendEphemeralAsync(responseUrl, rest, CancellationToken.None), CancellationToken.None);
-        }
-
-        return Json(response);
+        return ToResult(await intake.CommandAsync(form, team => signature!.For(team) is not null, cancellationToken));
     }
 
-    /// <summary>Reads the raw body (bounded) and verifies its signature before anything else looks at it.</summary>
-    private static string UserKey(SlackTurnRequest request) => $"slack:{request.TeamId}:{request.UserId}";
+    /// <summary>How the intake's answer is said over HTTP.</summary>
+    private static IResult ToResult(SlackIntakeResult result) => result.Outcome switch
+    {
+        SlackIntakeOutcome.Challenge => Results.Json(new { challenge = result.Text }),
+        SlackIntakeOutcome.Malformed => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request", detail: result.Text),
+        SlackIntakeOutcome.Refused => Results.Unauthorized(),
+        SlackIntakeOutcome.TooMany => Security.TurnRateLimiter.TooMany(),
+        SlackIntakeOutcome.Busy => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
+        SlackIntakeOutcome.Answer => Results.Text(result.Body!.ToJsonString(), "application/json; charset=utf-8"),
+        _ => Results.Ok(),
+    };
 
+    /// <summary>Reads the raw body (bounded) and verifies its signature before anything else looks at it.</summary>
     private static async Task<(byte[]? Body, SlackSignatureResult? Signature, IResult? Refusal)> VerifyAsync(
         HttpContext http, SlackServices services, CancellationToken cancellationToken)
     {
@@ -244,18 +134,6 @@ public static class SlackEndpoints
         }
 
         return (body, signature, null);
-    }
-
-    /// <summary>The payload's team must be the workspace whose secret signed the request.</summary>
-    private static bool Accepts(SlackSignatureResult signature, SlackInbound inbound, SlackServices services)
-    {
-        if (signature.For(inbound.TeamId) is not null)
-        {
-            return true;
-        }
-
-        Log.SlackTeamRefused(services.Logger, Security.LogValue.Id(inbound.TeamId));
-        return false;
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
@@ -322,8 +200,4 @@ public static class SlackEndpoints
         Log.SlackMalformed(services.Logger, problem);
         return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request", detail: problem);
     }
-
-    private static JsonObject Ephemeral(string text) => new() { ["response_type"] = "ephemeral", ["text"] = text };
-
-    private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
 }

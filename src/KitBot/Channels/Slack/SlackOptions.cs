@@ -15,6 +15,20 @@ public sealed class SlackOptions : IValidatableObject
     [Url]
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>
+    /// The app-level token (<c>xapp-...</c>, scope <c>connections:write</c>). Set: KitBot also receives Slack through
+    /// Socket Mode (a websocket it opens; no public request URL needed). Empty: HTTP endpoints only. A secret.
+    /// </summary>
+    public string AppToken { get; set; } = "";
+
+    /// <summary>The first wait before reopening a dropped Socket Mode connection; it doubles, with jitter, for each failure in a row.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan SocketReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between Socket Mode reconnection attempts.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SocketMaxReconnectDelay { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The workspaces served, each with its own bot token and signing secret.</summary>
     public List<SlackWorkspaceOptions> Workspaces { get; set; } = [];
 
@@ -30,13 +44,27 @@ public sealed class SlackOptions : IValidatableObject
     [Range(1024, 10_000_000)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>How many requests may wait for the background worker; beyond that KitBot answers 503 and Slack retries.</summary>
+    /// <summary>
+    /// How many acknowledged requests may wait for a worker, counted over every instance (they wait in the database);
+    /// beyond that KitBot answers 503 and Slack retries.
+    /// </summary>
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 1000;
 
-    /// <summary>How many conversations are worked on at once (each conversation's requests stay in order).</summary>
+    /// <summary>How many conversations each instance works on at once (each conversation's requests stay in order).</summary>
     [Range(1, 64)]
     public int Workers { get; set; } = 4;
+
+    /// <summary>
+    /// How long an instance holds a request it has claimed before another instance may take it over (renewed every
+    /// third of it while the turn runs): how soon the work of an instance that stopped is resumed elsewhere.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan WorkLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often idle workers look in the database for work other instances recorded or left behind.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan WorkPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a slash command waits for its answer before acknowledging and answering later through <c>response_url</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:02.500")]
@@ -72,6 +100,11 @@ public sealed class SlackOptions : IValidatableObject
         if (Workspaces.Count == 0)
         {
             yield return new ValidationResult("Slack:Enabled is true but Slack:Workspaces is empty: add at least one {TeamId, BotToken, SigningSecret}.", [nameof(Workspaces)]);
+        }
+
+        if (AppToken.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(AppToken, @"^xapp-\S+$"))
+        {
+            yield return new ValidationResult("Slack:AppToken must be an app-level token (xapp-...), or empty for no Socket Mode.", [nameof(AppToken)]);
         }
 
         for (var i = 0; i < Workspaces.Count; i++)

@@ -38,6 +38,8 @@ public sealed class SlackSettingsTests
     [InlineData("Slack:Workspaces", "Slack:Enabled=true")]
     [InlineData("Slack:Workspaces:0", "Slack:Enabled=true", "Slack:Workspaces:0:TeamId=T1", "Slack:Workspaces:0:BotToken=not-a-bot-token", "Slack:Workspaces:0:SigningSecret=long-enough-secret")]
     [InlineData("Slack:Workspaces:0", "Slack:Enabled=true", "Slack:Workspaces:0:TeamId=T1", "Slack:Workspaces:0:BotToken=xoxb-1")]
+    [InlineData("Slack:AppToken", "Slack:Enabled=true", "Slack:AppToken=xoxb-a-bot-token-not-an-app-token",
+        "Slack:Workspaces:0:TeamId=T1", "Slack:Workspaces:0:BotToken=xoxb-1", "Slack:Workspaces:0:SigningSecret=long-enough-secret")]
     [InlineData("more than once", "Slack:Enabled=true",
         "Slack:Workspaces:0:TeamId=T1", "Slack:Workspaces:0:BotToken=xoxb-1", "Slack:Workspaces:0:SigningSecret=long-enough-secret",
         "Slack:Workspaces:1:TeamId=T1", "Slack:Workspaces:1:BotToken=xoxb-2", "Slack:Workspaces:1:SigningSecret=long-enough-secret")]

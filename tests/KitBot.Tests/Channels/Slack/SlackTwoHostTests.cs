@@ -73,4 +73,54 @@ public sealed class SlackTwoHostTests(PostgresServer postgres) : IClassFixture<P
         await SendOkAsync(a, SlackRequests.Interaction(SlackRequests.ViewSubmission(view, new JsonObject(), user: "U2H2")));
         await slack.WaitForAsync(cs => cs.Skip(seen).Any(c => c.Method == "chat.postMessage" && c.Channel == "DU2H2"), "an answer to the modal's submission");
     }
+
+    [SkippableFact]
+    public async Task AHostStoppedAfterAcknowledgingFiftyEvents_LeavesFiftyRepliesSentByTheOther_NoneTwice()
+    {
+        Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
+        var database = await postgres.CreateDatabaseAsync("slack_two_hosts_stop");
+        // Each host reaches Slack through its own fake, so who sent what is plain. Host A's messages never get through.
+        await using var slackA = await FakeSlackApi.StartAsync();
+        await using var slackB = await FakeSlackApi.StartAsync();
+        slackA.HoldMessages();
+        string[] settings = PostgresServer.HostSettings(database,
+            "Security:TurnsPerMinutePerUser=1000", "Slack:Workers=4", "Slack:WorkLease=00:00:02", "Slack:WorkPollInterval=00:00:00.100");
+        var a = await SlackHost.StartAsync(slackA, settings);
+        string Channel(int i) => $"DSTOP{i:D2}";
+
+        for (var i = 0; i < 50; i++)
+        {
+            await SendOkAsync(a, SlackRequests.Event(SlackRequests.DirectMessage("help", channel: Channel(i), user: $"USTOP{i:D2}", eventId: $"EvSTOP{i:D4}")));
+        }
+
+        // Host A's four workers are each in the middle of sending a reply when it stops; the rest were never started.
+        await slackA.WaitForAsync(cs => cs.Count(c => c.Method == "chat.postMessage") >= 4, "host A's workers sending");
+        await a.DisposeAsync();
+        Assert.Equal(4, slackA.Calls.Count(c => c.Method == "chat.postMessage"));
+
+        await using var b = await SlackHost.StartAsync(slackB, settings);
+        await slackB.WaitForAsync(cs => Enumerable.Range(0, 50).All(i => cs.Any(c => c.Channel == Channel(i) && FakeSlackApi.IsPost(c, "Help and privacy"))),
+            "a help answer in each of the 50 conversations", TimeSpan.FromSeconds(60));
+        // Every recorded request is done: nothing is left that could still be sent.
+        await b.WaitForWorkAsync(() => Work(database) == (50, 0), "all 50 requests done");
+
+        var posts = slackB.Calls.Where(c => c.Method == "chat.postMessage").ToList();
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Single(posts, c => c.Channel == Channel(i));
+        }
+
+        Assert.Equal(50, posts.Count);
+    }
+
+    /// <summary>How many Slack requests the database holds as done, and how many still wait or run.</summary>
+    private static (long Done, long NotDone) Work(string database)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(database);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state <> 'done') FROM slack_work", connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
 }

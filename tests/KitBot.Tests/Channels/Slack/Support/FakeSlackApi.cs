@@ -16,8 +16,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackApiCall> _calls = new();
     private readonly ConcurrentQueue<(string Method, int Status, JsonObject Body, string? RetryAfter)> _script = new();
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ts;
+    private volatile bool _holding;
 
     private FakeSlackApi(WebApplication app, string url)
     {
@@ -30,6 +32,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>The Web API base URL to configure (<c>Slack:ApiBaseUrl</c>).</summary>
     public string ApiBaseUrl => Url + "/api/";
+
+    /// <summary>The websocket URL apps.connections.open hands out (a fake Socket Mode server's); null: Socket Mode is off.</summary>
+    public string? SocketModeUrl { get; set; }
 
     /// <summary>Where fake <c>response_url</c>s live (<c>Slack:ResponseUrlPrefix</c>).</summary>
     public string ResponseUrlPrefix => Url + "/hooks/";
@@ -53,6 +58,12 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>The next call to <paramref name="method"/> gets this answer instead of ok:true.</summary>
     public void Script(string method, int status, JsonObject body, string? retryAfter = null) =>
         _script.Enqueue((method, status, body, retryAfter));
+
+    /// <summary>
+    /// From now on every chat.postMessage is recorded but never answered (until the caller gives up or this fake is
+    /// disposed): the message never reached Slack, as when an instance stops in the middle of sending.
+    /// </summary>
+    public void HoldMessages() => _holding = true;
 
     /// <summary>Waits, without sleeping, until the recorded calls satisfy <paramref name="condition"/>; fails at the deadline.</summary>
     public async Task<IReadOnlyList<SlackApiCall>> WaitForAsync(Func<IReadOnlyList<SlackApiCall>, bool> condition, string what, TimeSpan? timeout = null)
@@ -100,6 +111,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _calls.Enqueue(new SlackApiCall(method, http.Request.Headers.Authorization.ToString(), body, http.Request.Path));
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
+        if (_holding && method == "chat.postMessage")
+        {
+            try
+            {
+                await _released.Task.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (_script.TryPeek(out var scripted) && scripted.Method == method && _script.TryDequeue(out scripted))
         {
             if (scripted.RetryAfter is not null)
@@ -116,6 +140,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "chat.postMessage" or "chat.update" => new() { ["ok"] = true, ["channel"] = body["channel"]?.DeepClone(), ["ts"] = ts },
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body["users"]?.GetValue<string>() } },
             "views.open" => new() { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + ts } },
+            "apps.connections.open" => SocketModeUrl is { } socketUrl
+                ? new() { ["ok"] = true, ["url"] = socketUrl + "?ticket=" + ts }
+                : new() { ["ok"] = false, ["error"] = "socket_mode_not_enabled" },
             _ => new() { ["ok"] = true },
         };
         return Results.Text(answer.ToJsonString(), "application/json");
@@ -123,6 +150,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _released.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

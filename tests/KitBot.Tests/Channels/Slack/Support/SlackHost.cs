@@ -50,6 +50,38 @@ public sealed class SlackHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
 
+    /// <summary>
+    /// Waits, without sleeping, until <paramref name="condition"/> holds, checking again each time this host's Slack
+    /// workers finish a request (they signal the queue); fails at the deadline.
+    /// </summary>
+    public async Task WaitForWorkAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var queue = Get<KitBot.Channels.Slack.SlackWorkQueue>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var signal = queue.Signal;
+            if (condition())
+            {
+                return;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"Timed out waiting for Slack work: {what}.");
+            }
+
+            try
+            {
+                await signal.WaitAsync(left);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
