@@ -171,6 +171,22 @@ public sealed partial class HandoverJourneyTests : IAsyncLifetime
         Assert.Contains(_b.LatestTexts, t => t.Contains("do not recognise that code", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task APlanHandedOverInTeams_IsTakenOverInTheTerminal()
+    {
+        var title = await PlanWithReviewsAsync(_a);
+        var code = await CodeAsync(_a, "Hand over", "take over");
+        var screen = new StringWriter();
+
+        await _host.Get<KitBot.Channels.Console.ConsoleChat>().RunAsync(new StringReader($"take over {code}\nmy plans\nexit\n"), screen, CancellationToken.None);
+
+        var output = screen.ToString();
+        Assert.Contains("is now yours", output, StringComparison.Ordinal);
+        Assert.True(output.LastIndexOf(title, StringComparison.Ordinal) > output.IndexOf("is now yours", StringComparison.Ordinal), output);
+        Assert.Empty(await _host.Get<IReviewStore>().ListOpenAsync(UserA, null, CancellationToken.None));
+        Assert.NotEmpty(await _host.Get<IReviewStore>().ListOpenAsync("console-user", null, CancellationToken.None));
+    }
+
     private static string WrongCode(string code) => (code[0] == 'A' ? "B" : "A") + code[1..];
 
     private static string PlanTitle(CardUser me) =>
