@@ -26,6 +26,7 @@ public sealed class Handovers(
     IConversationStore conversations,
     ChannelDirectory channels,
     ReminderCalendar calendar,
+    UndeliverableReminders undeliverable,
     IOptions<ReminderOptions> options,
     PracticeContent content,
     TimeProvider time,
@@ -110,6 +111,9 @@ public sealed class Handovers(
         {
             return [new TextReply(HandoverMessages.PlanGone)];
         }
+
+        // A worker who has left often cannot be reached any more: reminders that waited for their chat come here now.
+        await undeliverable.ReopenAsync(turn.Reference with { UserId = userId }, now, cancellationToken);
 
         if (fresh)
         {

@@ -172,6 +172,29 @@ public sealed partial class HandoverJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterTheOwnersChatStoppedAnswering_TheWaitingReminderReachesTheColleagueWhoTakesOver()
+    {
+        await PlanWithReviewsAsync(_a);
+        var reviews = _host.Get<IReviewStore>();
+        var first = (await reviews.ListOpenAsync(UserA, null, CancellationToken.None)).OrderBy(r => r.RemindAt).First();
+        _clock.SetUtcNow(first.RemindAt.AddHours(-2));
+        var code = await CodeAsync(_a, "Hand over", "take over");
+
+        // A leaves: their chat answers 403, and the reminder waits as undeliverable.
+        _connector.Respond = (_, conversation) => conversation == "a:handover-chat-a" ? 403 : 201;
+        _clock.SetUtcNow(first.RemindAt);
+        await _host.Delivery.SweepAsync(CancellationToken.None);
+        Assert.Equal(ReviewState.Undeliverable, (await reviews.GetAsync(first.Id, CancellationToken.None))!.State);
+
+        await _b.TypeAsync("take over " + code);
+        Assert.Contains(_b.LatestTexts, t => t.Contains("is now yours", StringComparison.Ordinal));
+        Assert.Equal(1, await _host.Delivery.SweepAsync(CancellationToken.None));
+        _b.Catch();
+        Assert.Contains(_b.Latest, c => c.CardJson.Contains("Plan review due", StringComparison.Ordinal));
+        Assert.Equal(ReviewState.Sent, (await reviews.GetAsync(first.Id, CancellationToken.None))!.State);
+    }
+
+    [Fact]
     public async Task APlanHandedOverInTeams_IsTakenOverInTheTerminal()
     {
         var title = await PlanWithReviewsAsync(_a);
