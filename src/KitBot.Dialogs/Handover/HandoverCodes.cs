@@ -57,7 +57,11 @@ public static class HandoverCodes
         return cleaned.Length == Length ? cleaned.ToString() : null;
     }
 
-    /// <summary>What is stored instead of the code: its SHA-256 in hex, with the purpose, so a code for one purpose is never found for the other.</summary>
-    public static string Hash(string code, HandoverPurpose purpose) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"kitbot-handover\n{purpose}\n{code}")));
+    /// <summary>
+    /// What is stored instead of the code: its HMAC-SHA256 in hex under <paramref name="key"/>, with the purpose, so a
+    /// code for one purpose is never found for the other. The key is the host's secret, never in the database: a copy
+    /// of the database alone cannot try every code (there are only about 2^40) against the stored hashes.
+    /// </summary>
+    public static string Hash(string code, HandoverPurpose purpose, ReadOnlySpan<byte> key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"kitbot-handover\n{purpose}\n{code}")));
 }

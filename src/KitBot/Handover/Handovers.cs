@@ -31,6 +31,7 @@ public sealed class Handovers(
     PracticeContent content,
     TimeProvider time,
     AuditLog audit,
+    KeyEncryptionKey secret,
     ILogger<Handovers> logger) : IStoredVerbs
 {
     /// <summary>Audit: the owner was given a hand-over code for a plan (subject: the plan id).</summary>
@@ -49,6 +50,10 @@ public sealed class Handovers(
     public const string PartnerAction = "plan.partner";
 
     private const int MaxAttempts = 8;
+
+    // The codes' hashing key, derived from the key-encryption key (never stored in the database), the same on every instance.
+    private readonly byte[] _hashKey = System.Security.Cryptography.HKDF.DeriveKey(
+        System.Security.Cryptography.HashAlgorithmName.SHA256, secret.Bytes, 32, info: System.Text.Encoding.UTF8.GetBytes("KitBot.HandoverCodes"));
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> Verbs => HandoverVerbs.All;
@@ -83,7 +88,7 @@ public sealed class Handovers(
         var expires = HandoverRules.ExpiresAt(now);
         await codes.AddAsync(
             new HandoverCode(
-                HandoverCodes.Hash(code, purpose), purpose, plan.Id, userId,
+                HandoverCodes.Hash(code, purpose, _hashKey), purpose, plan.Id, userId,
                 ConversationReference.StateKeyFor(turn.Reference.Key, userId), turn.Reference.Key, now, expires),
             cancellationToken);
         await audit.WriteAsync(userId, purpose == HandoverPurpose.Handover ? CodeIssuedAction : PartnerCodeIssuedAction, plan.Id, cancellationToken);
@@ -175,7 +180,7 @@ public sealed class Handovers(
         }
 
         var userId = turn.Turn.User.Id;
-        var hash = HandoverCodes.Hash(code, purpose);
+        var hash = HandoverCodes.Hash(code, purpose, _hashKey);
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var now = time.GetUtcNow();

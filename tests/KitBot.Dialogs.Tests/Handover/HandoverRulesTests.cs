@@ -41,11 +41,13 @@ public sealed class HandoverRulesTests
     public void Read_RefusesWhatCannotBeACode(string? typed) => Assert.Null(HandoverCodes.Read(typed));
 
     [Fact]
-    public void Hash_DependsOnThePurpose_AndNeverContainsTheCode()
+    public void Hash_DependsOnThePurposeAndTheKey_AndNeverContainsTheCode()
     {
-        var hand = HandoverCodes.Hash("ABCDEFGH", HandoverPurpose.Handover);
-        Assert.NotEqual(hand, HandoverCodes.Hash("ABCDEFGH", HandoverPurpose.Partner));
-        Assert.Equal(hand, HandoverCodes.Hash("ABCDEFGH", HandoverPurpose.Handover));
+        byte[] key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+        var hand = HandoverCodes.Hash("ABCDEFGH", HandoverPurpose.Handover, key);
+        Assert.NotEqual(hand, HandoverCodes.Hash("ABCDEFGH", HandoverPurpose.Partner, key));
+        Assert.NotEqual(hand, HandoverCodes.Hash("ABCDEFGH", HandoverPurpose.Handover, new byte[32]));
+        Assert.Equal(hand, HandoverCodes.Hash("ABCDEFGH", HandoverPurpose.Handover, key));
         Assert.Equal(64, hand.Length);
         Assert.DoesNotContain("ABCDEFGH", hand, StringComparison.OrdinalIgnoreCase);
     }
