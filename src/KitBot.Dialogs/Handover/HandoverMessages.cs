@@ -24,6 +24,9 @@ public static class HandoverMessages
     public const string WhichPlan =
         "Which plan? Open my plans and press Hand over (or Reminder partner) on the plan, or type hand over 1 for the newest plan in My plans.";
 
+    /// <summary>A hand-over button for a plan that is no longer this person's.</summary>
+    public const string NotYours = "That plan is no longer in your plans (it may have been deleted or handed over), so no code was made. Type my plans to see yours.";
+
     /// <summary>"hand over" with no plans.</summary>
     public const string NoPlans = "You have no plans to hand over yet. A plan is drafted at the end of a consultation.";
 

@@ -74,12 +74,14 @@ public sealed class Handovers(
     private async Task<IReadOnlyList<Reply>> OfferAsync(StoredTurn turn, HandoverPurpose purpose, CancellationToken cancellationToken)
     {
         var plans = turn.State.Plans;
-        var plan = turn.Action.Value(HandoverVerbs.Plan) is { } id
-            ? plans.FirstOrDefault(p => p.Id == id)
+        var pressed = turn.Action.Value(HandoverVerbs.Plan);
+        var plan = pressed is not null
+            ? plans.FirstOrDefault(p => p.Id == pressed)
             : HandoverRules.Pick(plans, turn.Action.Value(HandoverVerbs.Which));
         if (plan is null)
         {
-            return [new TextReply(plans.Count == 0 ? HandoverMessages.NoPlans : HandoverMessages.WhichPlan)];
+            // A button on an old card for a plan since deleted or handed over says so; typed words that fit no plan ask which.
+            return [new TextReply(plans.Count == 0 ? HandoverMessages.NoPlans : pressed is not null ? HandoverMessages.NotYours : HandoverMessages.WhichPlan)];
         }
 
         var userId = turn.Turn.User.Id;
