@@ -81,7 +81,7 @@ public sealed class Handovers(
         if (plan is null)
         {
             // A button on an old card for a plan since deleted or handed over says so; typed words that fit no plan ask which.
-            return [new TextReply(plans.Count == 0 ? HandoverMessages.NoPlans : pressed is not null ? HandoverMessages.NotYours : HandoverMessages.WhichPlan)];
+            return [new TextReply(pressed is not null ? HandoverMessages.NotYours : plans.Count == 0 ? HandoverMessages.NoPlans : HandoverMessages.WhichPlan)];
         }
 
         var userId = turn.Turn.User.Id;

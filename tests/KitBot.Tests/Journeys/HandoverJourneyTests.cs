@@ -195,6 +195,27 @@ public sealed partial class HandoverJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TypedHandOver_NamesThePlanByNumber_AndAnOldCardsButtonForAPlanHandedOverMakesNoCode()
+    {
+        var title = await PlanWithReviewsAsync(_a);
+        await _a.TypeAsync("hand over 2");
+        Assert.Contains(_a.LatestTexts, t => t.Contains("Which plan?", StringComparison.Ordinal));
+        await _a.TypeAsync("hand over 1");
+        var code = System.Text.RegularExpressions.Regex.Match(string.Join("\n", _a.LatestTexts), @"take over ([A-Z2-9]{4}-[A-Z2-9]{4})").Groups[1].Value;
+        Assert.Contains(title, string.Join("\n", _a.LatestTexts), StringComparison.Ordinal);
+
+        await _a.TypeAsync("my plans");
+        var (card, button) = _a.Find(a => a["title"]?.GetValue<string>() == "Hand over")!.Value;
+        await _b.TypeAsync("take over " + code);
+        Assert.Contains(_b.LatestTexts, t => t.Contains("is now yours", StringComparison.Ordinal));
+
+        // A presses Hand over on the card still on screen: the plan is not theirs any more, and no code is made.
+        await _a.PressAsync(card, button);
+        Assert.Contains(_a.LatestTexts, t => t.Contains("no longer in your plans", StringComparison.Ordinal));
+        Assert.DoesNotContain(_a.LatestTexts, t => t.Contains("take over", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task APlanHandedOverInTeams_IsTakenOverInTheTerminal()
     {
         var title = await PlanWithReviewsAsync(_a);
