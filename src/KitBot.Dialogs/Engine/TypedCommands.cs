@@ -1,3 +1,4 @@
+using KitBot.Dialogs.Handover;
 using KitBot.Dialogs.Menu;
 using KitBot.Dialogs.Privacy;
 using KitBot.Dialogs.Requests;
@@ -62,7 +63,25 @@ public static class TypedCommands
         ["my requests"] = RequestVerbs.ListMine,
         ["show my requests"] = RequestVerbs.ListMine,
         [RequestVerbs.UseChannelCommand] = RequestVerbs.UseChannel,
+
+        // Hand-over and reminder partners (the words after them are read by Prefixed below).
+        ["hand over"] = HandoverVerbs.Start,
+        ["handover"] = HandoverVerbs.Start,
+        ["reminder partner"] = HandoverVerbs.Partner,
+        ["take over"] = HandoverVerbs.Take,
+        ["share reminders"] = HandoverVerbs.Share,
     };
+
+    // Commands followed by words of their own ("take over ABCD-EFGH", "hand over 2"): the words go in the action's
+    // data under the key named, so a typed code takes the same route as any other command.
+    private static readonly (string Words, string Verb, string Key)[] Prefixed =
+    [
+        ("hand over ", HandoverVerbs.Start, HandoverVerbs.Which),
+        ("handover ", HandoverVerbs.Start, HandoverVerbs.Which),
+        ("reminder partner ", HandoverVerbs.Partner, HandoverVerbs.Which),
+        ("take over ", HandoverVerbs.Take, HandoverVerbs.Code),
+        ("share reminders ", HandoverVerbs.Share, HandoverVerbs.Code),
+    ];
 
     /// <summary>Every typed command and the verb it stands for (for help pages and the start-up check).</summary>
     public static IReadOnlyDictionary<string, string> All => Words;
@@ -79,8 +98,23 @@ public static class TypedCommands
     {
         CardActionInput card => card.Action,
         TextInput text when Verb(text.Text) is { } verb => Command(verb),
+        TextInput text when WithWords(text.Text) is { } action => action,
         _ => null,
     };
+
+    private static CardAction? WithWords(string? text)
+    {
+        var cleaned = Normalise(text);
+        foreach (var (words, verb, key) in Prefixed)
+        {
+            if (cleaned.StartsWith(words, StringComparison.OrdinalIgnoreCase) && cleaned.Length > words.Length)
+            {
+                return new CardAction(verb, null, null, new Dictionary<string, string> { [key] = cleaned[words.Length..].Trim() });
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A command as the card action a button with no dialog step would send.</summary>
     public static CardAction Command(string verb) => new(verb, null, null, new Dictionary<string, string>());

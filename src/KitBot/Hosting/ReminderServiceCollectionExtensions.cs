@@ -41,6 +41,11 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReminderCalendar>();
         services.AddSingleton<ReminderPacer>();
         services.AddSingleton<ReminderDelivery>();
+        services.AddSingleton<ReminderEscalation>();
+        // Hand-over codes and reminder partners (issue 14): the partner store is shared with escalation above.
+        services.AddSingleton<Handover.HandoverStore>();
+        services.AddSingleton<Handover.Handovers>();
+        services.AddSingleton<Turns.IStoredVerbs>(sp => sp.GetRequiredService<Handover.Handovers>());
         services.AddSingleton<UndeliverableReminders>();
         services.AddSingleton<IReachabilityListener>(sp => sp.GetRequiredService<UndeliverableReminders>());
         services.AddSingleton<ReviewActions>();

@@ -38,6 +38,15 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
         // Consultation requests hold a practitioner's question: they go when they have not changed for as long.
         command.CommandText = "DELETE FROM request WHERE updated_at < @cutoff";
         var requests = await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // Hand-over codes (ids only, useless after 48 hours) go once they expired that long ago; a reminder partner
+        // goes with the last of its plan's reviews.
+        command.CommandText = """
+            DELETE FROM handover_code WHERE expires_at < @cutoff;
+            DELETE FROM plan_partner WHERE created_at < @cutoff
+              AND NOT EXISTS (SELECT 1 FROM review r WHERE r.plan_id = plan_partner.plan_id AND r.user_id = plan_partner.owner_user_id)
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         Log.RetentionPurged(logger, states, reviews + requests, options.Value.Days);
@@ -52,7 +61,8 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
 
     /// <summary>
     /// Deletes everything of <paramref name="userId"/>: their state in every conversation (consultations, plans),
-    /// their reviews, the consultation requests they raised and the references of their personal chats; then records
+    /// their reviews, the consultation requests they raised, the hand-over codes they gave or used, the reminder partnerships
+    /// they are either side of, and the references of their personal chats; then records
     /// that it happened. A shared conversation's reference (a channel, a group chat) is never deleted: its
     /// <c>user_id</c> is only whoever spoke last, and colleagues' reminders and requests still go through it.
     /// </summary>
@@ -70,6 +80,8 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
             WHERE length(key) > length(@suffix) AND substr(key, length(key) - length(@suffix) + 1) = @suffix;
             DELETE FROM review WHERE user_id = @user;
             DELETE FROM request WHERE user_id = @user;
+            DELETE FROM handover_code WHERE owner_user_id = @user OR used_by = @user;
+            DELETE FROM plan_partner WHERE owner_user_id = @user OR partner_user_id = @user;
             DELETE FROM conversation_reference WHERE user_id = @user AND is_group = @shared
             """;
         command.Add("@shared", false);

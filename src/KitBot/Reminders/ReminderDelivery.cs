@@ -19,6 +19,7 @@ public sealed class ReminderDelivery(
     ReminderCalendar calendar,
     IReminderScheduler scheduler,
     UndeliverableReminders undeliverable,
+    ReminderEscalation escalation,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<ReminderDelivery> logger)
@@ -94,6 +95,7 @@ public sealed class ReminderDelivery(
                 await reviews.GiveUpAsync(reviewId, ReviewState.Failed, null, now, cancellationToken);
                 Log.ReminderFailed(logger, reviewId, claimed.Attempts, outcome.ToString());
                 await undeliverable.NotDeliveredAsync(claimed, UndeliverableReminders.FailedAction, cancellationToken);
+                await escalation.UndeliveredAsync(reviewId, cancellationToken);
                 return DeliveryOutcome.Failed;
         }
     }
@@ -145,6 +147,8 @@ public sealed class ReminderDelivery(
             }
         }
 
+        // Reminders left unanswered, or that could not reach their owner, go to the plan's reminder partner (if any).
+        await escalation.SweepAsync(cancellationToken);
         return sent;
     }
 
@@ -160,6 +164,9 @@ public sealed class ReminderDelivery(
         {
             await undeliverable.ReopenAsync(healed, time.GetUtcNow(), cancellationToken);
         }
+
+        // Still undeliverable (the person has not written again): the plan's reminder partner, if any, hears of it.
+        await escalation.UndeliveredAsync(claimed.Id, cancellationToken);
     }
 
     /// <summary>Sends through the reference's own channel, whichever it is; the outcome and the conversation it went to.</summary>

@@ -48,6 +48,13 @@ public sealed class ReminderOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Working days a sent reminder may go unanswered (not marked reviewed, snoozed, rescheduled or stopped) before it
+    /// also goes to the plan's reminder partner, if it has one. A reminder that cannot reach the owner goes at once.
+    /// </summary>
+    [Range(1, 60)]
+    public int EscalateAfterWorkingDays { get; set; } = 3;
+
     /// <summary>Pacing under the channel's rate limits.</summary>
     [Required]
     public PacingOptions Pacing { get; set; } = new();

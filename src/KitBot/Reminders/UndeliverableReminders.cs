@@ -8,7 +8,7 @@ namespace KitBot.Reminders;
 /// Reminders that could not reach their conversation. When the person writes again, their undeliverable reviews
 /// return to pending, each at the next working-hours slot (or its own later reminder time). A reminder that will
 /// not arrive (the conversation unreachable, or given up after its retries) is recorded in the audit trail, by
-/// review id only. Alerting a second recipient (the "living plans" issue) belongs in <see cref="NotDeliveredAsync"/>.
+/// review id only; the plan's reminder partner hears of it through <see cref="ReminderEscalation"/>.
 /// </summary>
 public sealed class UndeliverableReminders(
     IReviewStore reviews,

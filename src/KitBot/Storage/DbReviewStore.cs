@@ -101,6 +101,34 @@ public sealed class DbReviewStore(StorageConnections connections) : IReviewStore
     public Task<int> CancelPlanAsync(string planId, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync(ReviewSql.CancelPlan, cancellationToken, ("@plan", planId), ("@user", userId), ("@now", ReviewSql.Ms(now)));
 
+    public Task<int> MovePlanAsync(string planId, string fromUserId, string toUserId, string toConversationKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(ReviewSql.MovePlan, cancellationToken,
+            ("@plan", planId), ("@user", fromUserId), ("@to", toUserId), ("@conversation", toConversationKey), ("@now", ReviewSql.Ms(now)));
+
+    public async Task<IReadOnlyList<StoredReview>> EscalationCandidatesAsync(DateTimeOffset now, DateTimeOffset sentBefore, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReviewSql.EscalationCandidates;
+        ReviewSql.Add(command, "@now", ReviewSql.Ms(now));
+        ReviewSql.Add(command, "@sentBefore", ReviewSql.Ms(sentBefore));
+        ReviewSql.Add(command, "@limit", limit);
+        var rows = new List<StoredReview>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(ReviewSql.Read(reader));
+        }
+
+        return rows;
+    }
+
+    public async Task<bool> TryMarkEscalatedAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ExecuteAsync(ReviewSql.MarkEscalated, cancellationToken, ("@id", id), ("@now", ReviewSql.Ms(now))) == 1;
+
+    public Task UnmarkEscalatedAsync(string id, CancellationToken cancellationToken) =>
+        ExecuteAsync(ReviewSql.UnmarkEscalated, cancellationToken, ("@id", id));
+
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -63,4 +63,26 @@ public interface IReviewStore
 
     /// <summary>Stops every open review of a plan belonging to <paramref name="userId"/>; returns how many.</summary>
     Task<int> CancelPlanAsync(string planId, string userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a plan's open reviews from <paramref name="fromUserId"/> to <paramref name="toUserId"/>, whose reminders
+    /// go to <paramref name="toConversationKey"/> (a hand-over). Returns how many moved; a second call moves none.
+    /// </summary>
+    Task<int> MovePlanAsync(string planId, string fromUserId, string toUserId, string toConversationKey, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reviews whose reminder may be due to go to the plan's reminder partner: not yet escalated, with a partner, and
+    /// either sent on or before <paramref name="sentBefore"/> and still unanswered, or due by <paramref name="now"/>
+    /// and undeliverable or failed. The caller decides with the working-days rule.
+    /// </summary>
+    Task<IReadOnlyList<StoredReview>> EscalationCandidatesAsync(DateTimeOffset now, DateTimeOffset sentBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that a review's reminder goes to the partner, if it has not already and the review still waits for
+    /// an answer (sent, undeliverable or failed). Exactly one of any number of concurrent callers gets true.
+    /// </summary>
+    Task<bool> TryMarkEscalatedAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Takes an escalation mark back (the partner could not be reached either), so a later sweep may try again.</summary>
+    Task UnmarkEscalatedAsync(string id, CancellationToken cancellationToken);
 }

@@ -66,6 +66,24 @@ internal static class ReviewSql
 
     public const string List = $"SELECT {Columns} FROM review WHERE user_id = @user AND (@plan IS NULL OR plan_id = @plan) AND {Open} ORDER BY due_at, id";
 
+    public const string MovePlan = $"UPDATE review SET user_id = @to, conversation_key = @conversation, updated_at = @now WHERE plan_id = @plan AND user_id = @user AND {Open}";
+
+    // Oldest first: a batch is never held up by younger reminders that the working-days rule does not let through yet.
+    // Waiting for an answer: sent and unanswered (snoozing, rescheduling, marking reviewed or stopping all change the state).
+    public const string Escalatable = "(state = 'sent' OR state IN ('undeliverable', 'failed'))";
+
+    public const string EscalationCandidates = $"""
+        SELECT {Columns} FROM review
+        WHERE escalated_at IS NULL
+          AND ((state = 'sent' AND sent_at <= @sentBefore) OR (state IN ('undeliverable', 'failed') AND remind_at <= @now))
+          AND EXISTS (SELECT 1 FROM plan_partner p WHERE p.plan_id = review.plan_id AND p.owner_user_id = review.user_id)
+        ORDER BY COALESCE(sent_at, remind_at), id LIMIT @limit
+        """;
+
+    public const string MarkEscalated = $"UPDATE review SET escalated_at = @now WHERE id = @id AND escalated_at IS NULL AND {Escalatable}";
+
+    public const string UnmarkEscalated = "UPDATE review SET escalated_at = NULL WHERE id = @id";
+
     public static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);

@@ -130,5 +130,32 @@ internal static class SqliteSchema
         CREATE INDEX slack_work_state ON slack_work (state, id);
         CREATE INDEX slack_work_conversation ON slack_work (conversation, id)
         """,
+        // Living plans (issue 14): one-time codes for handing a plan over or naming a reminder partner (only their hash is
+        // stored), each plan's reminder partner, and when a review's reminder went to the partner (once per review).
+        """
+        CREATE TABLE handover_code (
+            code_hash TEXT PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            plan_id TEXT NOT NULL,
+            owner_user_id TEXT NOT NULL,
+            owner_state_key TEXT NOT NULL,
+            owner_conversation_key TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at INTEGER,
+            used_by TEXT);
+        CREATE INDEX handover_code_owner ON handover_code (owner_user_id);
+        CREATE INDEX handover_code_used_by ON handover_code (used_by);
+        CREATE INDEX handover_code_expires ON handover_code (expires_at);
+        CREATE TABLE plan_partner (
+            plan_id TEXT NOT NULL,
+            owner_user_id TEXT NOT NULL,
+            partner_user_id TEXT NOT NULL,
+            partner_conversation_key TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (plan_id, owner_user_id));
+        CREATE INDEX plan_partner_partner ON plan_partner (partner_user_id);
+        ALTER TABLE review ADD COLUMN escalated_at INTEGER
+        """,
     ];
 }

@@ -1,0 +1,39 @@
+using KitBot.Storage;
+using KitBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KitBot.Tests.Journeys;
+
+/// <summary>Hand-over on two KitBot hosts sharing one PostgreSQL database.</summary>
+public sealed class HandoverPostgresTests(PostgresServer postgres) : IClassFixture<PostgresServer>
+{
+    [SkippableFact]
+    public async Task TwoColleaguesOnTwoHosts_TypeOneCodeAtOnce_OneGetsThePlan_TheOtherIsTold()
+    {
+        Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
+
+        var database = await postgres.CreateDatabaseAsync("handover_race");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.Zero));
+        await using var connector = await FakeConnector.StartAsync();
+        await using var one = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
+        await using var two = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
+        var owner = new CardUser(one, connector, await one.AddConversationAsync(connector, "a:pg-owner", "29:pg-owner"), clock);
+        var b = new CardUser(one, connector, await one.AddConversationAsync(connector, "a:pg-b", "29:pg-b"), clock);
+        var c = new CardUser(two, connector, await two.AddConversationAsync(connector, "a:pg-c", "29:pg-c"), clock);
+        var title = await HandoverJourneyTests.PlanWithReviewsAsync(owner);
+        var code = await HandoverJourneyTests.CodeAsync(owner, "Hand over", "take over");
+
+        await Task.WhenAll(Task.Run(() => b.TypeAsync("take over " + code)), Task.Run(() => c.TypeAsync("take over " + code)));
+
+        var winner = new[] { b, c }.Single(p => p.LatestTexts.Any(t => t.Contains("is now yours", StringComparison.Ordinal)));
+        var loser = winner == b ? c : b;
+        Assert.Contains(loser.LatestTexts, t => t.Contains("already been used", StringComparison.Ordinal));
+        var winnerId = winner == b ? "29:pg-b" : "29:pg-c";
+        Assert.NotEmpty(await two.Get<IReviewStore>().ListOpenAsync(winnerId, null, CancellationToken.None));
+        Assert.Empty(await one.Get<IReviewStore>().ListOpenAsync("29:pg-owner", null, CancellationToken.None));
+        await loser.TypeAsync("my plans");
+        Assert.DoesNotContain(title, loser.LastCard.ToJsonString(), StringComparison.Ordinal);
+        await winner.TypeAsync("my plans");
+        Assert.Contains(title, winner.LastCard.ToJsonString(), StringComparison.Ordinal);
+    }
+}
