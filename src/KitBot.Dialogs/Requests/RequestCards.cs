@@ -42,12 +42,6 @@ public static class RequestCards
                 ["reference"] = request.Reference,
                 ["title"] = title,
                 ["status"] = StatusText(request.State, request.ClaimedName),
-                ["statusColor"] = request.State switch
-                {
-                    RequestState.Open => "Attention",
-                    RequestState.Claimed => "Good",
-                    _ => "Default",
-                },
                 ["question"] = request.Question,
                 ["urgency"] = UrgencyText(request.Urgency),
                 ["contact"] = ContactText(request.Contact),

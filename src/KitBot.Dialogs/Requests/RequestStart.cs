@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using KitBot.Dialogs.Consultation;
 using KitBot.Dialogs.Content;
@@ -39,22 +40,38 @@ public sealed class RequestStart(PracticeContent content)
             return null;
         }
 
+        // One short line per person (the first forms and purposes suggested, the first safeguard) and one for the
+        // adoptive family, so the consultants read it at a glance; lines
+        // that do not fit are left out whole, never cut mid-sentence.
         var summary = SummaryBuilder.Build(content, consultation);
-        var text = new StringBuilder();
-        foreach (var person in summary.People.Where(p => !p.IsEmpty))
-        {
-            text.Append(person.Relationship).Append(": ");
-            text.AppendJoin("; ", person.Purposes.Concat(person.Forms).Concat(person.Support).Concat(person.Safeguards).Select(s => s.Text));
-            text.Append(".\n");
-        }
-
-        var family = summary.Family.Support.Concat(summary.Family.Safeguards).Select(s => s.Text).ToList();
+        var lines = summary.People.Where(p => !p.IsEmpty)
+            .Select(person => $"{person.Relationship}: {string.Join("; ", person.Forms.Take(2).Concat(person.Purposes.Take(2)).Concat(person.Safeguards.Take(1)).Select(s => s.Text.TrimEnd('.')))}.")
+            .ToList();
+        var family = summary.Family.Support.Take(2).Concat(summary.Family.Safeguards.Take(1)).Select(s => s.Text.TrimEnd('.')).ToList();
         if (family.Count > 0)
         {
-            text.Append("Adoptive family: ").AppendJoin("; ", family).Append('.');
+            lines.Add($"Adoptive family: {string.Join("; ", family)}.");
+        }
+
+        var text = new StringBuilder();
+        var left = 0;
+        foreach (var line in lines)
+        {
+            if (text.Length + line.Length + 1 > MaxSummary - 40)
+            {
+                left++;
+                continue;
+            }
+
+            text.Append(line).Append('\n');
+        }
+
+        if (left > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"(and {left} more in the practitioner's plan)");
         }
 
         var result = text.ToString().Trim();
-        return result.Length == 0 ? null : result.Length <= MaxSummary ? result : result[..(MaxSummary - 1)] + "…";
+        return result.Length == 0 ? null : result;
     }
 }

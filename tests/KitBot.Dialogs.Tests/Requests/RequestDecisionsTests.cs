@@ -62,6 +62,9 @@ public sealed class RequestDecisionsTests
         var summary = form.Data["summary"]!.GetValue<string>();
         Assert.NotEmpty(summary);
         Assert.True(summary.Length <= RequestStart.MaxSummary);
+        // Short lines, one per person, each a whole sentence: never a run-on paragraph cut mid-sentence.
+        Assert.All(summary.Split('\n'), line => Assert.True(line.EndsWith('.') || line.EndsWith(')'), line));
+        Assert.True(summary.Split('\n').Length >= 2, summary);
     }
 
     [Fact]
