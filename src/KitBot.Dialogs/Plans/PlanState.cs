@@ -32,6 +32,14 @@ public sealed record PlanState
     [JsonPropertyName("sections")]
     public IReadOnlyList<PlanSection> Sections { get; init => field = value ?? []; } = [];
 
+    /// <summary>
+    /// The plan's dated versions, oldest first, the last being the current text; at most
+    /// <see cref="PlanVersions.MaxKept"/>. Empty in state saved before versions were kept: read it through
+    /// <see cref="PlanVersions.History"/>.
+    /// </summary>
+    [JsonPropertyName("versions")]
+    public IReadOnlyList<PlanVersion> Versions { get; init => field = value ?? []; } = [];
+
     /// <summary>The section with <paramref name="id"/>, or null.</summary>
     public PlanSection? Section(string id) => Sections.FirstOrDefault(s => s.Id == id);
 }
