@@ -40,6 +40,13 @@ public sealed record PlanState
     [JsonPropertyName("versions")]
     public IReadOnlyList<PlanVersion> Versions { get; init => field = value ?? []; } = [];
 
+    /// <summary>
+    /// The people the plan covers, by label, for guided reviews. Empty in state saved before schema 5: a review then
+    /// asks about the people of the consultation the plan came from, if it is still kept.
+    /// </summary>
+    [JsonPropertyName("people")]
+    public IReadOnlyList<PlanPerson> People { get; init => field = value ?? []; } = [];
+
     /// <summary>The section with <paramref name="id"/>, or null.</summary>
     public PlanSection? Section(string id) => Sections.FirstOrDefault(s => s.Id == id);
 }
