@@ -195,6 +195,15 @@ public static class GuidedReviews
             }
         }
 
+        // What goes into the plan is checked as a saved edit is: personal details stop the accept, and the card stays
+        // on screen to edit (KitBot's own wording uses labels, so a finding comes from the practitioner's words).
+        var found = added.Values.SelectMany(l => l).SelectMany(content.Privacy.Find).ToList();
+        var concerns = found.Aggregate(Privacy.PrivacyConcern.None, (all, f) => all | f.Kind);
+        if (concerns != Privacy.PrivacyConcern.None)
+        {
+            return new(state, [new TextReply(CardData.PrivacyMessage(content, concerns, found, "Accept what I kept")), new TextReply("Nothing has been changed yet: edit the text on the suggestions card, then accept again.")], false, plan.Id, null);
+        }
+
         var earlier = string.Equals(action.Value(GuidedReviewVerbs.EarlierKeep), "true", StringComparison.OrdinalIgnoreCase)
             && DateOnly.TryParseExact(action.Value(GuidedReviewVerbs.EarlierDate), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
         var kept = added.Values.Sum(l => l.Count);

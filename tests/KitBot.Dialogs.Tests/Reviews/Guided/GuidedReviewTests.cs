@@ -187,6 +187,22 @@ public sealed class GuidedReviewTests
     }
 
     [Fact]
+    public void AcceptingTextWithPersonalDetails_ChangesNothing_AndSaysWhy()
+    {
+        var t = PlanScenarios.CaseB();
+        var plan = t.State.Plans[0];
+        t.Send("something has changed");
+        AnswerReview(t, new() { ["x_" + plan.People[0].Id] = "social" });
+        var card = t.ExpectCard(GuidedReviewCards.ProposalsTemplate);
+
+        var outcome = GuidedReviews.Accept(t.State, Action(AcceptValues(card, edits: new Dictionary<int, string> { [0] = "Call the adopters on 07700 900123 if it happens again." })), Later, null, t.Content);
+
+        Assert.False(outcome.Accepted);
+        Assert.Contains("Nothing has been changed yet", string.Join(" ", outcome.Replies.OfType<TextReply>().Select(r => r.Text)), StringComparison.Ordinal);
+        Assert.Equal(1, PlanVersions.Current(outcome.State.Plans[0]));
+    }
+
+    [Fact]
     public void WorkingDay_IsNeverAfterTheDate()
     {
         Assert.Equal(new DateOnly(2025, 6, 6), GuidedReviews.WorkingDayOnOrBefore(new DateOnly(2025, 6, 7)));
