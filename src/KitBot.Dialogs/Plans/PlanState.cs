@@ -47,6 +47,10 @@ public sealed record PlanState
     [JsonPropertyName("people")]
     public IReadOnlyList<PlanPerson> People { get; init => field = value ?? []; } = [];
 
+    /// <summary>The child's age band when the plan was drafted (for example "5-10"), for life-stage prompts; empty before schema 5.</summary>
+    [JsonPropertyName("ageBand")]
+    public string AgeBand { get; init => field = value ?? string.Empty; } = string.Empty;
+
     /// <summary>The section with <paramref name="id"/>, or null.</summary>
     public PlanSection? Section(string id) => Sections.FirstOrDefault(s => s.Id == id);
 }

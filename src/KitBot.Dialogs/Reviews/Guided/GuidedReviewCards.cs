@@ -15,7 +15,7 @@ public static class GuidedReviewCards
     public const string ProposalsTemplate = "review-changes";
 
     /// <summary>The questions for <paramref name="plan"/>: one block per person, then the child's wishes and feelings.</summary>
-    public static CardReply Questions(PlanState plan, IReadOnlyList<PlanPerson> people, string? reviewId, bool changed)
+    public static CardReply Questions(PlanState plan, IReadOnlyList<PlanPerson> people, string? reviewId, bool changed, LifeStagePrompt? stage = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(people);
@@ -24,6 +24,10 @@ public static class GuidedReviewCards
             ["pid"] = plan.Id,
             ["rid"] = reviewId ?? string.Empty,
             ["ver"] = PlanVersions.Current(plan).ToString(CultureInfo.InvariantCulture),
+            ["stage"] = stage?.Name ?? string.Empty,
+            ["hasStage"] = stage is not null,
+            ["stageTitle"] = stage is null ? string.Empty : $"Life stage: {stage.Name}",
+            ["stageQuestions"] = new JsonArray([.. (stage?.Questions ?? []).Select(q => (JsonNode)new JsonObject { ["text"] = q })]),
             ["title"] = changed ? $"Something has changed: {plan.Title}" : $"Review: {plan.Title}",
             ["intro"] = changed
                 ? "Tell me what has changed for each person, and KitBot will suggest changes to the plan, and an earlier review if one may be needed. Nothing in the plan changes until you accept."

@@ -51,7 +51,7 @@ public static class GuidedReviews
             return ctx.Say(new TextReply("A review belongs to a plan, and I could not find that plan in your plans. Type my plans to see them."));
         }
 
-        return ctx.Say(GuidedReviewCards.Questions(plan, People(ctx.State, plan), action.Value(ReviewVerbs.ReviewId), changed));
+        return ctx.Say(GuidedReviewCards.Questions(plan, People(ctx.State, plan), action.Value(ReviewVerbs.ReviewId), changed, LifeStagePrompt.For(action.Value("stage"))));
     }
 
     /// <summary>The answers read, and the suggested changes shown. The plan is not changed.</summary>
@@ -80,7 +80,9 @@ public static class GuidedReviews
                 p.Id, p.Label, V("h_" + p.Id), V("b_" + p.Id), V("d_" + p.Id), V("a_" + p.Id), PlanWriting.Clean(V("n_" + p.Id)),
                 V("x_" + p.Id).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)))],
             PlanWriting.Clean(V("wishes")),
-            V("wishesHow"));
+            V("wishesHow"),
+            LifeStagePrompt.For(V("stage")),
+            PlanWriting.Clean(V("stageNote")));
     }
 
     /// <summary>
@@ -144,6 +146,15 @@ public static class GuidedReviews
             if (p.News.Contains("adolescence"))
             {
                 changes.Add(new(PlanSectionIds.Support, $"As the child reaches adolescence, you may want to agree how they will have more say in keeping in touch with {the}, including online.", Why("adolescence")));
+            }
+        }
+
+        if (answers.Stage is { } stage)
+        {
+            changes.Add(new(stage.Section, stage.Suggestion, $"Life stage: {stage.Name}"));
+            if (answers.StageNote.Length > 0)
+            {
+                changes.Add(new(PlanSectionIds.Review, $"At the life-stage review ({stage.Name}): \"{answers.StageNote}\". You may want to come back to this at the next review.", $"Life stage: {stage.Name}, your note"));
             }
         }
 

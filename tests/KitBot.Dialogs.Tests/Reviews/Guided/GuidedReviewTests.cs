@@ -203,6 +203,48 @@ public sealed class GuidedReviewTests
     }
 
     [Fact]
+    public void ALifeStageReview_AsksTheStagesQuestions_AndSuggestsTheStagesChange()
+    {
+        var t = PlanScenarios.CaseB();
+        var plan = t.State.Plans[0];
+        // As the reminder card for a life-stage review sends it.
+        t.Click(GuidedReviewVerbs.Start, new Dictionary<string, string> { ["pid"] = plan.Id, ["rid"] = "r-9", ["stage"] = "Moving to secondary school" });
+        var questions = t.ExpectCard(GuidedReviewCards.QuestionsTemplate);
+        Assert.True(questions.Data["hasStage"]!.GetValue<bool>());
+        Assert.Contains("phone or social media", questions.Data["stageQuestions"]!.AsArray()[0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        AnswerReview(t, new() { ["stage"] = questions.Data["stage"]!.GetValue<string>(), ["stageNote"] = "Has a phone since September; no agreement yet." });
+        var card = t.ExpectCard(GuidedReviewCards.ProposalsTemplate);
+        Assert.Equal(["support", "review"], card.Data["secs"]!.GetValue<string>().Split(','));
+        var proposals = Proposals(card);
+        Assert.Equal("Because: Life stage: Moving to secondary school", proposals[0]["because"]!.GetValue<string>());
+        Assert.Contains("you may want to agree online safety", proposals[0]["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Has a phone since September", proposals[1]["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(card.Data["hasEarlier"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("under-2", "1")]
+    [InlineData("2-4", "3")]
+    [InlineData("5-10", "7")]
+    [InlineData("14-15", "14")]
+    [InlineData("", null)]
+    public void TheSetUpCardsAge_StartsFromThePlansAgeBand(string band, string? age) =>
+        Assert.Equal(age, KitBot.Dialogs.Reviews.ReviewCards.AgeFromBand(band));
+
+    [Fact]
+    public void SetUpReviews_ForADraftedPlan_PrefillsTheAgeFromItsBand()
+    {
+        var t = PlanScenarios.CaseB();
+        var plan = t.State.Plans[0];
+        Assert.NotEmpty(plan.AgeBand);
+        t.PlanAction(KitBot.Dialogs.Reviews.ReviewVerbs.Setup, plan.Id);
+        var card = t.ExpectCard("review-setup");
+        Assert.True(card.Data["hasAge"]!.GetValue<bool>());
+        Assert.Equal(int.Parse(KitBot.Dialogs.Reviews.ReviewCards.AgeFromBand(plan.AgeBand)!, System.Globalization.CultureInfo.InvariantCulture), card.Data["age"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void WorkingDay_IsNeverAfterTheDate()
     {
         Assert.Equal(new DateOnly(2025, 6, 6), GuidedReviews.WorkingDayOnOrBefore(new DateOnly(2025, 6, 7)));
@@ -229,6 +271,8 @@ public sealed class GuidedReviewTests
         var plan = t.State.Plans[0];
         t.Click(GuidedReviewVerbs.Start, new Dictionary<string, string> { ["pid"] = plan.Id, ["rid"] = "0123456789abcdef0123456789abcdef" });
         Write("review-guide", t.ExpectCard(GuidedReviewCards.QuestionsTemplate).Data);
+        t.Click(GuidedReviewVerbs.Start, new Dictionary<string, string> { ["pid"] = plan.Id, ["rid"] = "0123456789abcdef0123456789abcdef", ["stage"] = "Starting school" });
+        Write("review-guide.stage", t.ExpectCard(GuidedReviewCards.QuestionsTemplate).Data);
         AnswerReview(t, new()
         {
             ["x_" + Id(t, 0)] = "social,sibling",
