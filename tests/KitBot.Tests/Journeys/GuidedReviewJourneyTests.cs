@@ -116,4 +116,29 @@ public sealed class GuidedReviewJourneyTests : IAsyncLifetime
         Assert.Contains("Review accepted: 1 suggested change kept", paragraphs[^2], StringComparison.Ordinal);
         Assert.Contains("Drafted from the consultation", paragraphs[^1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ALifeStagePrompt_FromThePlansAgeBand_OpensAReviewWithThatStagesQuestions()
+    {
+        await ReviewJourneyTests.ConsultAsync(_me);
+        await _me.TypeAsync("my plans and reviews");
+        await _me.PressAsync("Set up reviews");
+        // The child's age is not typed: the card starts it from the plan's age band.
+        var age = CardScreen.Inputs(_me.LastCard).Single(i => i["id"]!.GetValue<string>() == "age");
+        Assert.False(string.IsNullOrEmpty(age["value"]?.ToString()), "The set-up card did not start the age from the plan's age band.");
+        await _me.PressAsync("Propose dates", new Dictionary<string, string> { ["stage"] = nameof(ReviewStage.AfterAdoptionOrder), ["start"] = "2026-11-16" });
+        await _me.PressAsync("Save these dates");
+        var stage = (await _host.Get<IReviewStore>().ListOpenAsync(User, null, CancellationToken.None)).Where(r => r.Kind == ReviewKind.LifeStage).OrderBy(r => r.DueAt).First();
+
+        // Its reminder, delivered at its time, opens a review with that stage's questions.
+        _clock.SetUtcNow(stage.RemindAt);
+        await _host.Delivery.DeliverAsync(stage.Id, CancellationToken.None);
+        _me.Catch();
+        Assert.Contains(stage.Label, CardScreen.Text(_me.LastCard), StringComparison.Ordinal);
+        await _me.PressAsync("Start the review");
+        var questions = CardScreen.Text(_me.LastCard);
+        Assert.Contains("Life stage: " + stage.Label, questions, StringComparison.Ordinal);
+        await _me.PressAsync("See suggested changes");
+        Assert.Contains("Because: Life stage: " + stage.Label, CardScreen.Text(_me.LastCard), StringComparison.Ordinal);
+    }
 }
