@@ -111,10 +111,58 @@ internal static class PlanMessageKeys
     public const string PrinciplesNoForms = "principles.noForms";
     public const string PrinciplesArrangements = "principles.arrangements";
     public const string PrinciplesManual = "principles.manual";
+    public const string VersionDrafted = "version.drafted";
+    public const string VersionFirst = "version.first";
+    public const string VersionEdited = "version.edited";
+    public const string VersionsTitle = "versions.title";
+    public const string VersionsIntro = "versions.intro";
+    public const string VersionsItem = "versions.item";
+    public const string VersionsCurrent = "versions.current";
+    public const string VersionsShow = "versions.show";
+    public const string VersionsChanges = "versions.changes";
+    public const string VersionsOpen = "versions.open";
+    public const string VersionsAll = "versions.all";
+    public const string VersionsSummary = "versions.summary";
+    public const string VersionTitle = "version.title";
+    public const string VersionIntro = "version.intro";
+    public const string VersionMissing = "version.missing";
+    public const string ChangesTitle = "changes.title";
+    public const string ChangesIntro = "changes.intro";
+    public const string ChangesNone = "changes.none";
+    public const string ChangesFirst = "changes.first";
+    public const string ChangesAdded = "changes.added";
+    public const string ChangesRemoved = "changes.removed";
+    public const string ExportVersion = "export.version";
+    public const string ExportHistory = "export.history";
+    public const string ExportHistoryLine = "export.historyLine";
 
     /// <summary>Every key, for validation at load.</summary>
     public static readonly IReadOnlyList<string> All =
     [
+        VersionDrafted,
+        VersionFirst,
+        VersionEdited,
+        VersionsTitle,
+        VersionsIntro,
+        VersionsItem,
+        VersionsCurrent,
+        VersionsShow,
+        VersionsChanges,
+        VersionsOpen,
+        VersionsAll,
+        VersionsSummary,
+        VersionTitle,
+        VersionIntro,
+        VersionMissing,
+        ChangesTitle,
+        ChangesIntro,
+        ChangesNone,
+        ChangesFirst,
+        ChangesAdded,
+        ChangesRemoved,
+        ExportVersion,
+        ExportHistory,
+        ExportHistoryLine,
         CardIntro,
         CardProgress,
         CardPart,

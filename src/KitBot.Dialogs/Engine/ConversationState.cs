@@ -16,8 +16,10 @@ public sealed record ConversationState
     /// 2 added <see cref="Consultation"/> and <see cref="Roles"/>; 3 added <see cref="Plans"/>; 4 added, in the
     /// consultation, each person's status, the plan's name, the provisional arrangements and the review choice. Older
     /// state reads unchanged (what it lacks is empty: a person without a status is in touch, nothing is yet agreed).
+    /// 5 added each plan's dated versions (<see cref="PlanState.Versions"/>) its people (<see cref="PlanState.People"/>) and the child's age band (<see cref="PlanState.AgeBand"/>); a plan from schema 4 or older reads as
+    /// one version, its current text.
     /// </remarks>
-    public const int CurrentSchemaVersion = 4;
+    public const int CurrentSchemaVersion = 5;
 
     /// <summary>The schema version the state was written with.</summary>
     [JsonPropertyName("v")]

@@ -45,6 +45,7 @@ public sealed class DialogEngine
         MainMenu.Register(_verbs, consultation.StartFromMenu, roles.StartFromMenu, plans.List);
         plans.Register(_verbs);
         Reviews.Reviews.Register(_verbs, reviewRules);
+        Reviews.Guided.GuidedReviews.Register(_verbs);
         foreach (var dialog in new IDialog[] { consultation, roles })
         {
             _dialogs.Add(dialog.Name, dialog);

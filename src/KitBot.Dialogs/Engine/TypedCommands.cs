@@ -55,6 +55,9 @@ public static class TypedCommands
         ["setup reviews"] = ReviewVerbs.Setup,
         ["new reviews"] = ReviewVerbs.Setup,
         ["add reviews"] = ReviewVerbs.Setup,
+        ["something has changed"] = Reviews.Guided.GuidedReviewVerbs.Changed,
+        ["something changed"] = Reviews.Guided.GuidedReviewVerbs.Changed,
+        ["start a review"] = Reviews.Guided.GuidedReviewVerbs.Start,
 
         // Consultation requests (consultants).
         ["open requests"] = RequestVerbs.ListOpen,

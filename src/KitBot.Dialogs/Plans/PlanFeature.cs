@@ -23,7 +23,10 @@ internal sealed class PlanFeature(PracticeContent content)
         .Add(PlanVerbs.Export, Export)
         .Add(PlanVerbs.Open, Open)
         .Add(PlanVerbs.Delete, Delete)
-        .Add(PlanVerbs.DeleteConfirmed, DeleteConfirmed);
+        .Add(PlanVerbs.DeleteConfirmed, DeleteConfirmed)
+        .Add(PlanVerbs.Versions, ListVersions)
+        .Add(PlanVerbs.Version, ShowVersion)
+        .Add(PlanVerbs.Changes, ShowChanges);
 
     /// <summary>
     /// A finished consultation's plan: drafted, kept newest first (removing the oldest beyond the limit, and saying
@@ -40,7 +43,10 @@ internal sealed class PlanFeature(PracticeContent content)
             Created = now,
             Updated = now,
             Sections = PlanDrafter.Draft(content, finished),
+            AgeBand = finished.Child?.AgeBand ?? string.Empty,
+            People = [.. finished.People.Select(p => new PlanPerson(p.Id, p.Label.Length > 0 ? p.Label : p.Relationship))],
         };
+        plan = PlanVersions.First(plan, Say(M.VersionDrafted));
 
         var replies = new List<Reply> { new TextReply(Say(M.PlanDrafted)) };
         var plans = new List<PlanState>(state.Plans);
@@ -121,11 +127,8 @@ internal sealed class PlanFeature(PracticeContent content)
         }
 
         var saved = section with { Text = PlanParts.Replace(parts, part - 1, text), Revision = section.Revision + 1, Edited = true };
-        var updated = plan with
-        {
-            Sections = [.. plan.Sections.Select(s => s.Id == saved.Id ? saved : s)],
-            Updated = ctx.Turn.Timestamp,
-        };
+        var updated = PlanVersions.Commit(
+            plan, [.. plan.Sections.Select(s => s.Id == saved.Id ? saved : s)], Say(M.VersionEdited, ("heading", heading)), ctx.Turn.Timestamp);
         return DialogContext.Say(
             ctx.State with { Plans = [.. ctx.State.Plans.Select(x => x.Id == plan.Id ? updated : x)] },
             [new TextReply(Say(M.PlanSaved, ("heading", heading))), .. PlanCards.Section(content, updated, saved.Id)]);
@@ -200,6 +203,36 @@ internal sealed class PlanFeature(PracticeContent content)
         var state = ctx.State with { Plans = [.. ctx.State.Plans.Where(p => p.Id != plan.Id)] };
         return DialogContext.Say(state, new TextReply(Say(M.DeleteDone, ("title", plan.Title))), ListCard(ctx, state));
     }
+
+    private TurnResult ListVersions(DialogContext ctx, CardAction action) =>
+        Find(ctx.State, action) is { } plan ? ctx.Say(PlanVersionCards.List(content, plan, ctx.Turn.TimeZone)) : Missing(ctx);
+
+    private TurnResult ShowVersion(DialogContext ctx, CardAction action)
+    {
+        if (Find(ctx.State, action) is not { } plan)
+        {
+            return Missing(ctx);
+        }
+
+        return Number(action) is { } n && PlanVersionCards.Version(content, plan, n, ctx.Turn.TimeZone) is { } card
+            ? ctx.Say(card)
+            : ctx.Say(new TextReply(Say(M.VersionMissing, ("max", PlanVersions.MaxKept))), PlanVersionCards.List(content, plan, ctx.Turn.TimeZone));
+    }
+
+    private TurnResult ShowChanges(DialogContext ctx, CardAction action)
+    {
+        if (Find(ctx.State, action) is not { } plan)
+        {
+            return Missing(ctx);
+        }
+
+        return Number(action) is { } n && PlanVersionCards.Changes(content, plan, n, ctx.Turn.TimeZone) is { } card
+            ? ctx.Say(card)
+            : ctx.Say(new TextReply(Say(M.VersionMissing, ("max", PlanVersions.MaxKept))), PlanVersionCards.List(content, plan, ctx.Turn.TimeZone));
+    }
+
+    private static int? Number(CardAction action) =>
+        int.TryParse(action.Value(PlanInputs.Version), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private CardReply ListCard(DialogContext ctx, ConversationState state)
     {

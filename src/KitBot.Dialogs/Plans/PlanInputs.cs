@@ -10,6 +10,7 @@ internal static class PlanInputs
     public const string Part = "part";
     public const string Revision = "rev";
     public const string Format = "format";
+    public const string Version = "version";
     public const string PrivacyKeep = "privacyKeep";
 
     /// <summary>The text box of one part of a section (unique on a card).</summary>

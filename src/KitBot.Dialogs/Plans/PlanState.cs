@@ -32,6 +32,25 @@ public sealed record PlanState
     [JsonPropertyName("sections")]
     public IReadOnlyList<PlanSection> Sections { get; init => field = value ?? []; } = [];
 
+    /// <summary>
+    /// The plan's dated versions, oldest first, the last being the current text; at most
+    /// <see cref="PlanVersions.MaxKept"/>. Empty in state saved before versions were kept: read it through
+    /// <see cref="PlanVersions.History"/>.
+    /// </summary>
+    [JsonPropertyName("versions")]
+    public IReadOnlyList<PlanVersion> Versions { get; init => field = value ?? []; } = [];
+
+    /// <summary>
+    /// The people the plan covers, by label, for guided reviews. Empty in state saved before schema 5: a review then
+    /// asks about the people of the consultation the plan came from, if it is still kept.
+    /// </summary>
+    [JsonPropertyName("people")]
+    public IReadOnlyList<PlanPerson> People { get; init => field = value ?? []; } = [];
+
+    /// <summary>The child's age band when the plan was drafted (for example "5-10"), for life-stage prompts; empty before schema 5.</summary>
+    [JsonPropertyName("ageBand")]
+    public string AgeBand { get; init => field = value ?? string.Empty; } = string.Empty;
+
     /// <summary>The section with <paramref name="id"/>, or null.</summary>
     public PlanSection? Section(string id) => Sections.FirstOrDefault(s => s.Id == id);
 }

@@ -15,6 +15,12 @@ public static class PlanTemplates
     /// <summary>A download link for a whole plan; rendered by the host for a <see cref="Turns.DownloadReply"/>.</summary>
     public const string Download = "plan-download";
 
+    /// <summary>A plan's versions, newest first, each with its date and reason.</summary>
+    public const string Versions = "plan-versions";
+
+    /// <summary>One version of a plan to read, or what changed in it against the version before.</summary>
+    public const string Version = "plan-version";
+
     /// <summary>Every template the plans feature uses.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sections, List, Delete, Download];
+    public static IReadOnlyList<string> All { get; } = [Sections, List, Delete, Download, Versions, Version];
 }

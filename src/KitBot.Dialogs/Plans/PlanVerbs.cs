@@ -23,4 +23,13 @@ public static class PlanVerbs
 
     /// <summary>Yes, delete the plan (with <c>plan</c>).</summary>
     public const string DeleteConfirmed = "plan.deleteConfirmed";
+
+    /// <summary>List the plan's versions, newest first, with date and reason (with <c>plan</c>).</summary>
+    public const string Versions = "plan.versions";
+
+    /// <summary>Show the plan as it was in one version, to read (with <c>plan</c> and <c>version</c>).</summary>
+    public const string Version = "plan.version";
+
+    /// <summary>What changed in a version against the one before it (with <c>plan</c> and <c>version</c>).</summary>
+    public const string Changes = "plan.changes";
 }

@@ -41,6 +41,7 @@ public static class ReviewCards
             ["label"] = review.Label,
             ["due"] = Show(review.Due),
             ["kind"] = KindText(review.Kind),
+            ["stage"] = review.Kind == ReviewKind.LifeStage ? review.Label : string.Empty,
             ["minDate"] = Wire(today),
         },
         $"Plan review due {Show(review.Due)}: {review.Label}");
@@ -57,6 +58,7 @@ public static class ReviewCards
             {
                 ["reviewId"] = r.Id,
                 ["planId"] = r.PlanId,
+                ["stage"] = r.Kind == ReviewKind.LifeStage ? r.Label : string.Empty,
                 ["label"] = r.Label,
                 ["due"] = Show(r.Due),
                 ["status"] = StatusText(r.State),
@@ -77,7 +79,9 @@ public static class ReviewCards
     public static CardReply Setup(IReadOnlyList<Plans.PlanState> plans, Plans.PlanState? plan, CardAction? typed = null, IReadOnlyList<EventRule>? events = null)
     {
         ArgumentNullException.ThrowIfNull(plans);
-        var age = typed?.Value("age");
+        // Life-stage prompts need the child's age: unless typed, it starts from the plan's age band (the band's middle
+        // year, rounded down), for the practitioner to correct.
+        var age = typed?.Value("age") ?? AgeFromBand(plan?.AgeBand);
         var eventInputs = new JsonArray([.. (events ?? ReviewRuleOptions.DefaultEvents).Select(e => (JsonNode)new JsonObject
         {
             ["id"] = e.Id,
@@ -103,6 +107,27 @@ public static class ReviewCards
             plan is null
                 ? "Set up plan reviews: choose the plan, the stage and the date it started."
                 : $"Set up reviews for {plan.Title}: choose the stage and the date it started.");
+    }
+
+    /// <summary>The middle whole year of an age band such as "5-10" or "under-2" (1), or null when there is none.</summary>
+    public static string? AgeFromBand(string? band)
+    {
+        if (string.IsNullOrEmpty(band))
+        {
+            return null;
+        }
+
+        if (band.StartsWith("under-", StringComparison.Ordinal) && int.TryParse(band["under-".Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var under))
+        {
+            return (under / 2).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var parts = band.Split('-');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var low)
+            && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var high)
+            ? ((low + high) / 2).ToString(CultureInfo.InvariantCulture)
+            : null;
     }
 
     /// <summary>The proposed dates for a plan, each one kept or dropped and movable, plus a date of the practitioner's own.</summary>

@@ -52,6 +52,6 @@ public static class ReviewVerbs
     /// <summary>The verbs whose handling reads or writes the reviews table.</summary>
     public static IReadOnlySet<string> Stored { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Confirm, List, Open, Done, Snooze, Reschedule, Stop, StopConfirmed,
+        Confirm, List, Open, Done, Snooze, Reschedule, Stop, StopConfirmed, Guided.GuidedReviewVerbs.Accept,
     };
 }

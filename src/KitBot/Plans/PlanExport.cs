@@ -9,7 +9,7 @@ namespace KitBot.Plans;
 /// <summary>
 /// A whole plan as a file: a Word document (a title, a heading per section, a paragraph per line, with real
 /// Title and Heading 1 styles so it slots into a case record's structure) or plain UTF-8 text. Both hold exactly
-/// the text the plan's cards show.
+/// the text the plan's cards show, with the current version under the title and a short revision history at the end.
 /// </summary>
 public static class PlanExport
 {
@@ -43,10 +43,25 @@ public static class PlanExport
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
             var body = new Body();
             body.Append(Paragraph(plan.Title, "Title"));
+            if (plan.Version.Length > 0)
+            {
+                body.Append(Paragraph(plan.Version, null));
+            }
+
             foreach (var section in plan.Sections)
             {
                 body.Append(Paragraph(section.Heading, "Heading1"));
                 foreach (var line in section.Lines)
+                {
+                    body.Append(Paragraph(line, null));
+                }
+            }
+
+            // A short revision history closes the record: which version this is and why each one was made.
+            if (plan.HistoryLines.Count > 0)
+            {
+                body.Append(Paragraph(plan.HistoryHeading, "Heading1"));
+                foreach (var line in plan.HistoryLines)
                 {
                     body.Append(Paragraph(line, null));
                 }

@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using KitBot.Conversations;
+using KitBot.Dialogs.Content;
+using KitBot.Dialogs.Engine;
 using KitBot.Dialogs.Reviews;
+using KitBot.Dialogs.Reviews.Guided;
 using KitBot.Dialogs.Turns;
 using KitBot.Storage;
 
@@ -13,6 +17,8 @@ namespace KitBot.Reminders;
 /// </summary>
 public sealed class ReviewActions(
     IReviewStore reviews,
+    IConversationStore conversations,
+    PracticeContent content,
     ReminderCalendar calendar,
     IReminderScheduler scheduler,
     TimeProvider time,
@@ -36,6 +42,8 @@ public sealed class ReviewActions(
                 return [await ListAsync(userId, null, calendar.ResolveZone(turn.TimeZone), now, cancellationToken)];
             case ReviewVerbs.Confirm:
                 return await ConfirmAsync(action, turn, stored.State, conversationKey, now, cancellationToken);
+            case GuidedReviewVerbs.Accept:
+                return await AcceptAsync(stored, now, cancellationToken);
         }
 
         var review = action.Value(ReviewVerbs.ReviewId) is { } id ? await reviews.GetAsync(id, cancellationToken) : null;
@@ -73,6 +81,80 @@ public sealed class ReviewActions(
         return applied
             ? decision.Replies
             : [new TextReply("That review has already been dealt with, so nothing has changed. Type my reviews to see where things are.")];
+    }
+
+    /// <summary>
+    /// Accepting a guided review: the plan's new version is saved in the person's state first (the core decides it),
+    /// then the review is marked done as "mark reviewed" does, and a kept earlier review moves the next open review
+    /// forward (never later than it was, so never past the statutory date).
+    /// </summary>
+    private async Task<IReadOnlyList<Reply>> AcceptAsync(Turns.StoredTurn stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (turn, action) = (stored.Turn, stored.Action);
+        var key = ConversationReference.StateKeyFor(stored.Reference.Key, turn.User.Id);
+        AcceptOutcome? outcome = null;
+        for (var attempt = 1; attempt <= 8 && outcome is null; attempt++)
+        {
+            var row = await conversations.LoadStateAsync(key, cancellationToken);
+            var state = ConversationStateSerializer.Deserialize(row.Json);
+            var decided = GuidedReviews.Accept(state, action, now, turn.TimeZone, content);
+            if (ReferenceEquals(decided.State, state)
+                || await conversations.TrySaveStateAsync(key, ConversationStateSerializer.Serialize(decided.State), row.Version, now, cancellationToken))
+            {
+                outcome = decided;
+            }
+        }
+
+        if (outcome is null)
+        {
+            return [new TextReply("I am still working on something else in this conversation. One thing at a time: please press Accept again in a moment.")];
+        }
+
+        var replies = new List<Reply>(outcome.Replies);
+        if (!outcome.Accepted || outcome.PlanId is null)
+        {
+            return replies;
+        }
+
+        await audit.WriteAsync(turn.User.Id, GuidedReviewVerbs.Accept, outcome.PlanId, cancellationToken);
+        var zone = calendar.ResolveZone(turn.TimeZone);
+        if (action.Value(ReviewVerbs.ReviewId) is { Length: > 0 } rid
+            && await reviews.GetAsync(rid, cancellationToken) is { } review
+            && review.UserId == turn.User.Id && review.PlanId == outcome.PlanId && !review.ToSnapshot().IsClosed)
+        {
+            var done = ReviewDecisions.Decide(new CardAction(ReviewVerbs.Done, null, null, new Dictionary<string, string>()), review.ToSnapshot(), calendar.For(review.TimeZone).LocalDate(now), calendar.Rules);
+            if (await MarkDoneAsync(review, done.Next, now, cancellationToken))
+            {
+                replies.AddRange(done.Replies);
+                zone = review.TimeZone;
+            }
+        }
+
+        if (outcome.EarlierBy is { } by)
+        {
+            var open = (await reviews.ListOpenAsync(turn.User.Id, outcome.PlanId, cancellationToken)).OrderBy(r => r.DueDate).ToList();
+            var hours = calendar.For(open.FirstOrDefault()?.TimeZone ?? zone);
+            if (open.FirstOrDefault() is { } next && next.DueDate > by)
+            {
+                await MoveAsync(next, by, hours.ReminderSlot(by), Later(hours.ReminderSlot(by, calendar.DaysBefore), hours.NextSlot(now)), ReviewState.Pending, now, cancellationToken);
+                replies.Add(new TextReply($"The next review ({next.Label}) is brought forward to {ReviewCards.Show(by)}. I will remind you then."));
+            }
+            else if (open.Count == 0)
+            {
+                var row = NewReview(
+                    Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(FormattableString.Invariant($"{turn.User.Id}\n{outcome.PlanId}\nearly\n{by:yyyy-MM-dd}"))))[..32],
+                    outcome.PlanId, stored.Reference.Key, turn.User.Id, ReviewStage.AfterAdoptionOrder, new ProposedReview(by, ReviewKind.Event, 0, "Earlier review after a change"), zone, now);
+                await reviews.AddAsync([row], now, cancellationToken);
+                scheduler.ScheduleDelivery(row.Id, row.RemindAt);
+                replies.Add(new TextReply($"An earlier review is set for {ReviewCards.Show(by)}. I will remind you then."));
+            }
+            else
+            {
+                replies.Add(new TextReply($"The next review is already due by {ReviewCards.Show(open[0].DueDate)}, which is sooner, so it stays."));
+            }
+        }
+
+        return replies;
     }
 
     private async Task<IReadOnlyList<Reply>> ConfirmAsync(CardAction action, Turn turn, Dialogs.Engine.ConversationState state, string conversationKey, DateTimeOffset now, CancellationToken cancellationToken)

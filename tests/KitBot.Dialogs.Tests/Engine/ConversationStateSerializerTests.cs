@@ -50,7 +50,7 @@ public sealed class ConversationStateSerializerTests
         var json = ConsultationCaseTests.CaseA().StateJson;
         foreach (var name in new[]
         {
-            "\"v\":4", "\"consultation\":{", "\"id\":\"c-", "\"step\":\"summary\"", "\"child\":{", "\"age\":\"2-4\"",
+            "\"v\":5", "\"consultation\":{", "\"id\":\"c-", "\"step\":\"summary\"", "\"child\":{", "\"age\":\"2-4\"",
             "\"journey\":\"placed\"", "\"wishes\":\"shown\"", "\"identity\":[\"heritage\"]", "\"people\":[", "\"rel\":\"birth-mother\"",
             "\"label\":\"Birth mother\"", "\"answers\":{", "\"person-literacy\":{\"a\":\"yes\",\"note\":", "\"adopters\":{", "\"adults\":{",
             "\"dialog\":{\"name\":\"consultation\"",

@@ -29,7 +29,7 @@ public sealed class PlanStateTests
         var json = PlanScenarios.CaseA().StateJson;
         foreach (var name in new[]
         {
-            "\"v\":4", "\"plans\":[{\"id\":\"pl-", "\"title\":\"Plan for a child aged 2 to 4, started 3 Mar 2025\"", "\"consultation\":\"c-",
+            "\"v\":5", "\"plans\":[{\"id\":\"pl-", "\"title\":\"Plan for a child aged 2 to 4, started 3 Mar 2025\"", "\"consultation\":\"c-",
             "\"created\":\"2025-03-03T", "\"updated\":\"2025-03-03T", "\"sections\":[{\"id\":\"purpose\",\"text\":", "\"rev\":0", "\"edited\":false",
         })
         {

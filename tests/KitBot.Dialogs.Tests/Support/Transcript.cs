@@ -43,6 +43,13 @@ internal sealed class Transcript
     /// <summary>True to act as in a channel or group chat, where others can read the conversation.</summary>
     public bool InGroup { get; set; }
 
+    /// <summary>Moves the clock on, as days pass between turns.</summary>
+    public Transcript Advance(TimeSpan by)
+    {
+        _time.Advance(by);
+        return this;
+    }
+
     /// <summary>A new engine, as after a restart of KitBot; the stored state is kept.</summary>
     public Transcript RestartHost()
     {

@@ -130,6 +130,70 @@ public sealed class JourneyTests
     }
 
     [Theory]
+    [MemberData(nameof(JourneyUser.Channels), MemberType = typeof(JourneyUser))]
+    public async Task Plan_Reminder_GuidedReview_SocialMediaContact_AcceptMakesVersion2_EarlierReview_WordHoldsTheHistory(string channel)
+    {
+        await using var me = await JourneyUser.StartAsync(channel);
+        await ConsultAsync(me);
+        var reviews = me.Bot.Get<IReviewStore>();
+        await me.PressAsync("Set up reviews", expect: "Propose dates");
+        await me.PressAsync("Propose dates", expect: "Save these dates", new() { ["stage"] = nameof(ReviewStage.PlacedForAdoption), ["start"] = "2026-11-16" });
+        await me.PressAsync("Save these dates", expect: "review date");
+        var open = (await reviews.ListOpenAsync(me.UserId, null, CancellationToken.None)).OrderBy(r => r.DueAt).ToList();
+        var first = open[0];
+        var v1 = (await Plans(me)).Single();
+
+        // The first reminder arrives; the review, from its card, records unplanned social media contact.
+        Assert.Equal(1, await me.SweepAtAsync(first.RemindAt));
+        await me.WaitForAsync("Plan review due");
+        await me.PressAsync("Start the review", expect: "See suggested changes");
+        await me.PressAsync("See suggested changes", expect: "Because: Older brother: unplanned contact or a social media approach", new() { ["x_*"] = "social", ["h_*"] = "yes" });
+        Assert.Contains("bring the next review forward", me.Seen, StringComparison.Ordinal);
+        Assert.Equal(1, KitBot.Dialogs.Plans.PlanVersions.Current((await Plans(me)).Single()));
+
+        await me.PressAsync("Accept what I kept", expect: "is now version 2");
+        Assert.Contains("brought forward", me.Seen, StringComparison.Ordinal);
+        Assert.Contains("Added: Suggested safeguard", me.Seen, StringComparison.Ordinal);
+        Assert.Equal(ReviewState.Done, (await reviews.GetAsync(first.Id, CancellationToken.None))!.State);
+        var next = (await reviews.ListOpenAsync(me.UserId, first.PlanId, CancellationToken.None)).OrderBy(r => r.DueDate).First();
+        Assert.InRange(next.DueDate.DayNumber - DateOnly.FromDateTime(first.RemindAt.UtcDateTime).DayNumber, 1, 28);
+
+        // Version 2 changed only the keeping in touch section, by the one accepted sentence; version 1 reads as drafted.
+        var v2 = (await Plans(me)).Single();
+        var change = Assert.Single(KitBot.Dialogs.Plans.PlanVersions.Changes(v2, 2)!);
+        Assert.Equal("kit", change.Id);
+        Assert.StartsWith("Suggested safeguard", Assert.Single(change.Added), StringComparison.Ordinal);
+        Assert.Empty(change.Removed);
+        Assert.Equal(v1.Sections.Select(s => s.Text), KitBot.Dialogs.Plans.PlanVersions.TextAt(v2, 1)!.Select(s => s.Text));
+
+        // The Word file, from the plan's own card, holds version 2 and the history.
+        await me.PressAsync("Open the current plan", expect: "Download as Word");
+        await me.PressAsync("Download as Word", expect: "opens this plan once");
+        byte[] bytes;
+        if (channel == "terminal")
+        {
+            await me.PressAsync("Download as Word", expect: "Saved the plan to");
+            var path = me.Seen[(me.Seen.IndexOf("Saved the plan to ", StringComparison.Ordinal) + "Saved the plan to ".Length)..].Split('\n')[0].Trim();
+            bytes = File.ReadAllBytes(path);
+            File.Delete(path);
+        }
+        else
+        {
+            var link = me.Link("Download as Word");
+            Assert.True(link is not null, "No download link was shown: " + me.Seen);
+            using var http = new HttpClient();
+            bytes = await http.GetByteArrayAsync(new Uri(new Uri(me.Bot.Url), link.PathAndQuery));
+        }
+
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.StartsWith("Version 2, ", paragraphs[1], StringComparison.Ordinal);
+        Assert.Equal("Revision history", paragraphs[^3]);
+        Assert.Contains("Review accepted", paragraphs[^2], StringComparison.Ordinal);
+        Assert.Contains("Drafted from the consultation", paragraphs[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("teams")]
     [InlineData("slack")]
     public async Task AskAConsultant_TheCardReachesTheTeamsChannel_IllTakeIt_ThePractitionerIsTold(string channel)

@@ -75,7 +75,8 @@ public sealed class PlanDownloadTests : IDisposable
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.StartsWith(plan.Title + "\r\n\r\nPurpose\r\n", text.TrimStart('\uFEFF'));
+        Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(plan.Title) + "\r\nVersion 1, [^\r\n]+\r\n\r\nPurpose\r\n", text.TrimStart('\uFEFF'));
+        Assert.Contains("\r\n\r\nRevision history\r\nVersion 1, ", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,11 +19,15 @@ public sealed class PlanExportTests
         _ => PlanDriver.Largest("语"),
     };
 
-    /// <summary>What the plan's cards show: the title, then each section's heading and its lines, in order.</summary>
+    /// <summary>
+    /// What the plan's cards show: the title, then each section's heading and its lines, in order; the file adds the
+    /// version under the title and the revision history at the end (a drafted plan is version 1).
+    /// </summary>
     private static List<string> CardLines(PlanDriver d)
     {
         var cards = d.PlanCards;
-        var lines = new List<string> { cards[0].Data["title"]!.GetValue<string>() };
+        var drafted = London(d.Plan.Created, null);
+        var lines = new List<string> { cards[0].Data["title"]!.GetValue<string>(), $"Version 1, {drafted}" };
         var headings = new HashSet<string>();
         foreach (var item in cards.SelectMany(c => c.Data["sections"]!.AsArray()))
         {
@@ -35,6 +39,7 @@ public sealed class PlanExportTests
             lines.AddRange(item["text"]!.GetValue<string>().Split('\n').Where(l => l.Trim().Length > 0));
         }
 
+        lines.AddRange(["Revision history", $"Version 1, {drafted}: Drafted from the consultation"]);
         return lines;
     }
 
@@ -54,10 +59,14 @@ public sealed class PlanExportTests
         Assert.Equal(CardLines(d), paragraphs.Select(p => p.InnerText));
         Assert.Equal("Title", paragraphs[0].ParagraphProperties!.ParagraphStyleId!.Val!.Value);
         Assert.Equal(
-            PlanSectionIds.All.Count,
+            PlanSectionIds.All.Count + 1,
             paragraphs.Count(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1"));
         Assert.Equal(d.Plan.Title, doc.PackageProperties.Title);
     }
+
+    // Export dates are in KitBot's default zone.
+    private static string London(DateTimeOffset at, string? zone) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone ?? "Europe/London")).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Docx_OfAnEditedSection_HoldsTheEdit()
@@ -70,7 +79,14 @@ public sealed class PlanExportTests
         })));
 
         using var doc = WordprocessingDocument.Open(new MemoryStream(PlanExport.Docx(PlanDocument.From(PracticeContent.Default, d.Plan))), false);
-        Assert.Contains("Agreed at the team meeting.", doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText));
+        var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains("Agreed at the team meeting.", paragraphs);
+
+        // The file names the current version and ends with the history, newest first.
+        var today = London(d.Plan.Updated, null);
+        var drafted = London(d.Plan.Created, null);
+        Assert.Equal($"Version 2, {today}", paragraphs[1]);
+        Assert.Equal(["Revision history", $"Version 2, {today}: Edited Purpose", $"Version 1, {drafted}: Drafted from the consultation"], paragraphs[^3..]);
     }
 
     [Fact]
