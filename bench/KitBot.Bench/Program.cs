@@ -5,6 +5,7 @@ return args switch
 {
     ["micro", .. var rest] => Micro.Run(rest),
     ["load", .. var rest] => await LoadDriver.RunAsync(Options.Parse(rest)),
+    ["openloop", .. var rest] => await OpenLoop.RunAsync(Options.Parse(rest)),
     ["slack", .. var rest] => await SlackAckDriver.RunAsync(Options.Parse(rest)),
     ["reminders", .. var rest] => await ReminderDispatch.RunAsync(Options.Parse(rest)),
     ["coldstart", .. var rest] => await ColdStart.RunAsync(Options.Parse(rest)),
@@ -14,6 +15,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Modes: micro | load | slack | reminders | coldstart | report. See bench/run.sh.");
+    Console.Error.WriteLine("Modes: micro | load | openloop | slack | reminders | coldstart | report. See bench/run.sh.");
     return 2;
 }
