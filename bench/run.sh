@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-command_line="bench/run.sh${BENCH_QUICK:+ (BENCH_QUICK=$BENCH_QUICK)}"
+command_line="${BENCH_QUICK:+BENCH_QUICK=$BENCH_QUICK }${BENCH_RATES:+BENCH_RATES=$BENCH_RATES }${BENCH_OPEN_SECONDS:+BENCH_OPEN_SECONDS=$BENCH_OPEN_SECONDS }bench/run.sh"
 
 results="$(mktemp -d -t kitbot-bench-XXXXXX)"
 echo "Results folder: $results"
@@ -25,6 +25,11 @@ if [[ -n "${BENCH_QUICK:-}" ]]; then
 else
   users=100; consultations=1000; big=1000; events=900; reviews=10000; unpaced=2000; runs=5
 fi
+# The open-loop rates and seconds per rate (BENCH_RATES="200,500,1000" BENCH_OPEN_SECONDS=10 by default, in quick runs too).
+rates="${BENCH_RATES:-200,500,1000}"
+open_seconds="${BENCH_OPEN_SECONDS:-10}"
+# What else the machine was doing: the load average before and after goes into the report.
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== Micro-benchmarks"
 if [[ -z "${BENCH_QUICK:-}" ]]; then
@@ -34,6 +39,10 @@ fi
 echo "== Load: KitBot and the peer, $users users"
 "${bench[@]}" load --bot kitbot --kitbot-dll "$kitbot_dll" --users "$users" --consultations "$consultations" --out "$results/load-kitbot-100.json" || true
 "${bench[@]}" load --bot peer --peer-dir "$root/bench/peer" --users "$users" --consultations "$consultations" --out "$results/load-peer-100.json" || true
+
+echo "== Open loop: fixed offered rates $rates turns/s, ${open_seconds} s each, KitBot and the peer"
+"${bench[@]}" openloop --bot kitbot --kitbot-dll "$kitbot_dll" --rates "$rates" --seconds "$open_seconds" --out "$results/openloop-kitbot.json" || true
+"${bench[@]}" openloop --bot peer --peer-dir "$root/bench/peer" --rates "$rates" --seconds "$open_seconds" --out "$results/openloop-peer.json" || true
 
 echo "== Load: $big active conversations (peak memory)"
 "${bench[@]}" load --bot kitbot --kitbot-dll "$kitbot_dll" --users "$big" --consultations "$big" --warmup 50 --out "$results/load-kitbot-1000.json" || true
@@ -50,5 +59,7 @@ echo "== Cold start"
 "${bench[@]}" coldstart --kitbot-dll "$kitbot_dll" --runs "$runs" --out "$results/coldstart.json" || true
 
 if [[ -f "$root/bench/analysis.md" ]]; then cp "$root/bench/analysis.md" "$results/analysis.md"; fi
-"${bench[@]}" report --results "$results" --out "$root/docs/benchmarks.md" --command "$command_line" --note "${BENCH_NOTE:-}"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+"${bench[@]}" report --results "$results" --out "$root/docs/benchmarks.md" --command "$command_line" --note "${BENCH_NOTE:-}" \
+  --load "before $load_before, after $load_after (1, 5, 15 min)"
 echo "Done: docs/benchmarks.md (raw results in $results)"

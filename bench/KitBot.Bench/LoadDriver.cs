@@ -32,6 +32,7 @@ public static class LoadDriver
             ? await TargetProcess.StartPeerAsync(options.Require("peer-dir"))
             // The per-user turn limit is for people; a simulated user sends a consultation's turns back to back.
             : await TargetProcess.StartKitBotAsync(options.Require("kitbot-dll"), "Security:TurnsPerMinutePerUser=100000");
+        await using var memory = new MemorySampler(target.Pid);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(users, 10), PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -70,6 +71,9 @@ public static class LoadDriver
             ["cpuSeconds"] = cpu.TotalSeconds,
             ["cpuMsPerTurn"] = latencies.Length == 0 ? 0 : cpu.TotalMilliseconds / latencies.Length,
             ["peakMemoryMb"] = target.PeakMemoryMb(),
+            // Sampled every 20 ms: resident set and its private part (heap, stacks), whole life.
+            ["peakRssSampledMb"] = memory.PeakRssMb,
+            ["peakPrivateMb"] = memory.PeakPrivateMb,
             ["threads"] = TargetProcess.ProcStatusKb(target.Pid, "Threads:"),
             // The driver and its fake connector share the 2 cores with the target: what they cost, for context.
             ["driverCpuMsPerTurn"] = latencies.Length == 0 ? 0 : driverCpu.TotalMilliseconds / latencies.Length,
@@ -100,7 +104,7 @@ public static class LoadDriver
         await Task.WhenAll(tasks);
     }
 
-    private sealed class Driver(HttpClient http, ReplySink sink, string messagesUrl, string prefix)
+    internal sealed class Driver(HttpClient http, ReplySink sink, string messagesUrl, string prefix)
     {
         private int _errors;
         private long _replies;
@@ -117,23 +121,15 @@ public static class LoadDriver
         {
             try
             {
-                var card = await TurnAsync(conversationId, userId, Install(conversationId, userId, sink.Url));
-                card = await TurnAsync(conversationId, userId, Submit(conversationId, userId, sink.Url, MainAction(card, "menu.consult"), []));
-                card = await TurnAsync(conversationId, userId, Submit(conversationId, userId, sink.Url, MainAction(card, null),
-                    [("ageBand", "5-10"), ("journey", "placed"), ("wishes", "said"), ("identity", ""), ("childNote", "")]));
-                card = await TurnAsync(conversationId, userId, Submit(conversationId, userId, sink.Url, MainAction(card, null),
-                    [("rel0", "grandparent"), ("label0", "Nan")]));
-                card = await TurnAsync(conversationId, userId, Submit(conversationId, userId, sink.Url, MainAction(card, null),
-                    [("f.child-positive", "yes"), ("f.person-risk", "no")]));
-                await TurnAsync(conversationId, userId, Submit(conversationId, userId, sink.Url, MainAction(card, null),
-                    [("f.child-positive", "yes"), ("f.person-risk", "no")]));
+                JsonObject? card = null;
+                for (var step = 0; step < TurnsPerConsultation; step++)
+                {
+                    card = await TurnAsync(conversationId, userId, Step(step, conversationId, userId, sink.Url, card));
+                }
             }
             catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
             {
-                if (Interlocked.Increment(ref _errors) <= 3)
-                {
-                    Console.Error.WriteLine($"[load] {conversationId}: {e.Message}");
-                }
+                CountError(conversationId, e);
             }
             finally
             {
@@ -141,11 +137,23 @@ public static class LoadDriver
             }
         }
 
-        /// <summary>Sends one activity, waits for the turn's last reply, records the latency; returns the turn's last card.</summary>
-        private async Task<JsonObject> TurnAsync(string conversationId, string userId, JsonObject activity)
+        public void CountError(string conversationId, Exception e)
+        {
+            if (Interlocked.Increment(ref _errors) <= 3)
+            {
+                Console.Error.WriteLine($"[load] {conversationId}: {e.Message}");
+            }
+        }
+
+        /// <summary>
+        /// Sends one activity, waits for the turn's last reply, records the latency; returns the turn's last card.
+        /// <paramref name="scheduled"/> (open loop) is when the turn was due to be sent: latency runs from then, so a
+        /// late send counts against the bot rather than being left out (coordinated omission).
+        /// </summary>
+        public async Task<JsonObject> TurnAsync(string conversationId, string userId, JsonObject activity, long? scheduled = null)
         {
             var before = sink.Count(conversationId);
-            var start = Stopwatch.GetTimestamp();
+            var start = scheduled ?? Stopwatch.GetTimestamp();
             using (var response = await http.PostAsJsonAsync(messagesUrl, activity))
             {
                 if (!response.IsSuccessStatusCode)
@@ -179,6 +187,17 @@ public static class LoadDriver
                 ?? throw new InvalidOperationException("A turn sent no card.");
         }
     }
+
+    /// <summary>The activity for step <paramref name="step"/> (0-5) of a consultation, from the previous turn's last card.</summary>
+    public static JsonObject Step(int step, string conversationId, string userId, string serviceUrl, JsonObject? card) => step switch
+    {
+        0 => Install(conversationId, userId, serviceUrl),
+        1 => Submit(conversationId, userId, serviceUrl, MainAction(card!, "menu.consult"), []),
+        2 => Submit(conversationId, userId, serviceUrl, MainAction(card!, null),
+            [("ageBand", "5-10"), ("journey", "placed"), ("wishes", "said"), ("identity", ""), ("childNote", "")]),
+        3 => Submit(conversationId, userId, serviceUrl, MainAction(card!, null), [("rel0", "grandparent"), ("label0", "Nan")]),
+        _ => Submit(conversationId, userId, serviceUrl, MainAction(card!, null), [("f.child-positive", "yes"), ("f.person-risk", "no")]),
+    };
 
     /// <summary>The data of the card's main Action.Submit: the one with <paramref name="verb"/>, else the positive one, else the first that is not a dialog verb.</summary>
     public static JsonObject MainAction(JsonObject activity, string? verb)

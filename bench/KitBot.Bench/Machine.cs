@@ -15,6 +15,24 @@ public static class Machine
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
             : "unknown";
 
+    /// <summary>lscpu's model name, CPU(s) and threads per core, as lscpu prints them.</summary>
+    public static string Lscpu()
+    {
+        try
+        {
+            var info = new ProcessStartInfo("lscpu") { RedirectStandardOutput = true };
+            using var process = Process.Start(info)!;
+            var lines = process.StandardOutput.ReadToEnd().Split('\n');
+            process.WaitForExit(5000);
+            string Field(string name) => lines.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
+            return $"{Field("Model name")}, {Field("CPU(s)")} CPUs, {Field("Thread(s) per core")} thread(s) per core";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "lscpu not found";
+        }
+    }
+
     public static string NodeVersion()
     {
         try

@@ -4,7 +4,9 @@ using KitBot.Bench;
 return args switch
 {
     ["micro", .. var rest] => Micro.Run(rest),
+    ["allocprobe"] => await AllocProbe.RunAsync(),
     ["load", .. var rest] => await LoadDriver.RunAsync(Options.Parse(rest)),
+    ["openloop", .. var rest] => await OpenLoop.RunAsync(Options.Parse(rest)),
     ["slack", .. var rest] => await SlackAckDriver.RunAsync(Options.Parse(rest)),
     ["reminders", .. var rest] => await ReminderDispatch.RunAsync(Options.Parse(rest)),
     ["coldstart", .. var rest] => await ColdStart.RunAsync(Options.Parse(rest)),
@@ -14,6 +16,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Modes: micro | load | slack | reminders | coldstart | report. See bench/run.sh.");
+    Console.Error.WriteLine("Modes: micro | allocprobe | load | openloop | slack | reminders | coldstart | report. See bench/run.sh.");
     return 2;
 }

@@ -39,6 +39,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsSender>();
         services.AddSingleton<Channels.IChannel>(sp => sp.GetRequiredService<TeamsSender>());
         services.AddSingleton<TeamsAdapter>();
+        // At most Teams:MaxTurnsInFlight turns run at once; the rest queue (memory stays flat under a burst).
+        services.AddSingleton(sp => new Turns.TurnGate(sp.GetRequiredService<IOptions<TeamsOptions>>().Value.MaxTurnsInFlight));
         // Turns answered before they finished sending (Teams:AnswerBudget) are waited for when the host stops.
         services.AddSingleton<TurnsInFlight>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnsInFlight>());

@@ -116,12 +116,24 @@ internal static class Access
     private static string? FindKey(IReadOnlyList<string> keys, string property)
     {
         string? lowered = null;
+        var asciiProperty = JsCase.IsAscii(property);
         foreach (var key in keys)
         {
             // No earlier key matched, so an exact match is also the first match without regard to case.
             if (string.Equals(key, property, StringComparison.Ordinal))
             {
                 return key;
+            }
+
+            // For ASCII text toLowerCase only maps A-Z, which is what OrdinalIgnoreCase compares: no lowered copies.
+            if (asciiProperty && JsCase.IsAscii(key))
+            {
+                if (string.Equals(key, property, StringComparison.OrdinalIgnoreCase))
+                {
+                    return key;
+                }
+
+                continue;
             }
 
             lowered ??= JsCase.ToLower(property);

@@ -82,7 +82,7 @@ internal static class JsCase
         return builder.ToString();
     }
 
-    private static bool IsAscii(string s)
+    public static bool IsAscii(string s)
     {
         foreach (var c in s)
         {

@@ -7,9 +7,21 @@ namespace KitBot.Cards.Templating;
 /// </summary>
 internal sealed class JsObject
 {
-    private readonly List<string> _keys = [];
-    private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+    private readonly List<string> _keys;
+    private readonly Dictionary<string, object?> _values;
     private int _indexKeys;
+
+    public JsObject()
+        : this(0)
+    {
+    }
+
+    /// <summary>An empty object with room for <paramref name="capacity"/> members.</summary>
+    public JsObject(int capacity)
+    {
+        _keys = new List<string>(capacity);
+        _values = new Dictionary<string, object?>(capacity, StringComparer.Ordinal);
+    }
 
     public int Count => _keys.Count;
 

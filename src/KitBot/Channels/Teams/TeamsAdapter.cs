@@ -17,6 +17,7 @@ public sealed class TeamsAdapter(
     TimeProvider time,
     IOptions<TeamsOptions> options,
     TurnsInFlight inFlight,
+    TurnGate gate,
     ILogger<TeamsAdapter> logger)
 {
     /// <summary>What an invoke is answered with when its turn is still sending replies at the answer budget.</summary>
@@ -46,8 +47,9 @@ public sealed class TeamsAdapter(
 
         // The pipeline routes, saves, renders and sends inside one error boundary; it never throws for a failed turn.
         // It runs apart from the request, so a slow connector cannot hold the answer past Teams' wait: at the budget
-        // the request is answered and the turn's remaining replies still go out, each posted once.
-        var running = turns.RunAsync(reference, turn, route: null, CancellationToken.None);
+        // the request is answered and the turn's remaining replies still go out, each posted once. Beyond
+        // Teams:MaxTurnsInFlight running turns it waits for a slot first, inside the same budget.
+        var running = gate.RunAsync(() => turns.RunAsync(reference, turn, route: null, CancellationToken.None));
         var budget = options.Value.AnswerBudget;
         using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {

@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace KitBot.Bench;
+
+/// <summary>
+/// <c>allocprobe</c>: bytes allocated by one warm expansion of the consultation's factors card, against the size of the
+/// JSON it produces; a quick check of rendering allocations between full micro-benchmark runs.
+/// </summary>
+public static class AllocProbe
+{
+    public static async Task<int> RunAsync()
+    {
+        var benchmarks = new HotPathBenchmarks();
+        await benchmarks.SetupAsync();
+        for (var i = 0; i < 200; i++)
+        {
+            benchmarks.TemplateExpansion();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var card = benchmarks.TemplateExpansion()!;
+        var expand = GC.GetAllocatedBytesForCurrentThread() - before;
+        var json = JsonSerializer.SerializeToUtf8Bytes(card);
+        Console.WriteLine($"Template expansion (consult-factors): {expand} bytes allocated for {json.Length} bytes of card JSON");
+        return 0;
+    }
+}
