@@ -44,6 +44,7 @@ internal sealed class PlanFeature(PracticeContent content)
             Updated = now,
             Sections = PlanDrafter.Draft(content, finished),
             AgeBand = finished.Child?.AgeBand ?? string.Empty,
+            Journey = finished.Child?.Journey ?? string.Empty,
             People = [.. finished.People.Select(p => new PlanPerson(p.Id, p.Label.Length > 0 ? p.Label : p.Relationship))],
         };
         plan = PlanVersions.First(plan, Say(M.VersionDrafted));

@@ -51,6 +51,13 @@ public sealed record PlanState
     [JsonPropertyName("ageBand")]
     public string AgeBand { get; init => field = value ?? string.Empty; } = string.Empty;
 
+    /// <summary>
+    /// Where the child was in their journey when the plan was drafted (a journey stage id such as "placed"), so that
+    /// setting up reviews starts from the right stage; empty for plans drafted before it was kept.
+    /// </summary>
+    [JsonPropertyName("journey")]
+    public string Journey { get; init => field = value ?? string.Empty; } = string.Empty;
+
     /// <summary>The section with <paramref name="id"/>, or null.</summary>
     public PlanSection? Section(string id) => Sections.FirstOrDefault(s => s.Id == id);
 }

@@ -94,7 +94,8 @@ public static class ReviewCards
             {
                 ["pid"] = plan?.Id ?? "",
                 ["plans"] = new JsonArray([.. plans.Select(p => (JsonNode)new JsonObject { ["title"] = p.Title, ["value"] = p.Id })]),
-                ["stage"] = typed?.Value("stage") ?? "",
+                // The stage starts from where the child was in their journey when the plan was drafted.
+                ["stage"] = typed?.Value("stage") ?? StageFromJourney(plan?.Journey)?.ToString() ?? "",
                 ["start"] = typed?.Value("start") ?? "",
                 ["hasAge"] = age is not null && int.TryParse(age, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
                 ["age"] = int.TryParse(age, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a) ? a : 0,
@@ -108,6 +109,15 @@ public static class ReviewCards
                 ? "Set up plan reviews: choose the plan, the stage and the date it started."
                 : $"Set up reviews for {plan.Title}: choose the stage and the date it started.");
     }
+
+    /// <summary>The review stage for a consultation's journey stage id, or null where reviews have no statutory stage.</summary>
+    public static ReviewStage? StageFromJourney(string? journey) => journey switch
+    {
+        "placed" => ReviewStage.PlacedForAdoption,
+        "placement-order" => ReviewStage.AuthorisedNotPlaced,
+        "adopted" => ReviewStage.AfterAdoptionOrder,
+        _ => null,
+    };
 
     /// <summary>The middle whole year of an age band such as "5-10" or "under-2" (1), or null when there is none.</summary>
     public static string? AgeFromBand(string? band)
