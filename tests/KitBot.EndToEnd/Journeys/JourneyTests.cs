@@ -99,9 +99,7 @@ public sealed class JourneyTests
         await ConsultAsync(me);
         var reviews = me.Bot.Get<IReviewStore>();
 
-        await me.PressAsync("Set up reviews", expect: "Propose dates");
-        await me.PressAsync("Propose dates", expect: "Save these dates", new() { ["stage"] = nameof(ReviewStage.PlacedForAdoption), ["start"] = "2026-11-16" });
-        await me.PressAsync("Save these dates", expect: "review date");
+        await SetUpReviewsAsync(me);
         var first = (await reviews.ListOpenAsync(me.UserId, null, CancellationToken.None)).OrderBy(r => r.DueAt).First();
 
         // The reminder arrives at its working-hours slot (a weekday, 09:30 in London), not before.
@@ -136,9 +134,7 @@ public sealed class JourneyTests
         await using var me = await JourneyUser.StartAsync(channel);
         await ConsultAsync(me);
         var reviews = me.Bot.Get<IReviewStore>();
-        await me.PressAsync("Set up reviews", expect: "Propose dates");
-        await me.PressAsync("Propose dates", expect: "Save these dates", new() { ["stage"] = nameof(ReviewStage.PlacedForAdoption), ["start"] = "2026-11-16" });
-        await me.PressAsync("Save these dates", expect: "review date");
+        await SetUpReviewsAsync(me);
         var open = (await reviews.ListOpenAsync(me.UserId, null, CancellationToken.None)).OrderBy(r => r.DueAt).ToList();
         var first = open[0];
         var v1 = (await Plans(me)).Single();
@@ -239,9 +235,7 @@ public sealed class JourneyTests
     {
         await using var me = await JourneyUser.StartAsync(channel);
         await ConsultAsync(me);
-        await me.PressAsync("Set up reviews", expect: "Propose dates");
-        await me.PressAsync("Propose dates", expect: "Save these dates", new() { ["stage"] = nameof(ReviewStage.PlacedForAdoption), ["start"] = "2026-11-16" });
-        await me.PressAsync("Save these dates", expect: "review date");
+        await SetUpReviewsAsync(me);
         Assert.NotEmpty(await me.Bot.Get<IReviewStore>().ListOpenAsync(me.UserId, null, CancellationToken.None));
 
         // Asked first, saying what will be lost; "No" keeps everything.
@@ -255,6 +249,14 @@ public sealed class JourneyTests
         Assert.Empty(await me.Bot.Get<IReviewStore>().ListOpenAsync(me.UserId, null, CancellationToken.None));
         Assert.Null(await me.Bot.Get<IConversationStore>().GetReferenceAsync(me.StateKey[..me.StateKey.LastIndexOf(':')], CancellationToken.None));
         Assert.Contains(await me.Bot.Get<KitBot.Privacy.AuditLog>().ListAsync(null, CancellationToken.None), e => e.Action == KitBot.Privacy.AuditActions.Forgotten);
+    }
+
+    /// <summary>From the plan's last card: reviews for a child placed on Monday 16 November 2026, as proposed.</summary>
+    private static async Task SetUpReviewsAsync(JourneyUser me)
+    {
+        await me.PressAsync("Set up reviews", expect: "Propose dates");
+        await me.PressAsync("Propose dates", expect: "Save these dates", new() { ["stage"] = nameof(ReviewStage.PlacedForAdoption), ["start"] = "2026-11-16" });
+        await me.PressAsync("Save these dates", expect: "review date");
     }
 
     /// <summary>The plans kept for this person in their chat with KitBot.</summary>
