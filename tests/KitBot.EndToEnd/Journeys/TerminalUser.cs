@@ -59,14 +59,13 @@ public sealed class TerminalUser : JourneyUser
     {
         // The terminal numbers the buttons of the card it showed last; only those can be pressed.
         var card = Terminal.LastCard;
-        var index = card?.Buttons.ToList().FindIndex(b => b.Title == title) ?? -1;
-        if (card is null || index < 0)
+        var (number, button) = Terminal.Numbered.FirstOrDefault(n => n.Value.Title == title);
+        if (card is null || button is null)
         {
             return Task.FromResult(false);
         }
 
-        _keyboard.Type((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var button = card.Buttons[index];
+        _keyboard.Type(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (button.Data is not null && button.TakesInputs && card.Inputs.Count > 0)
         {
             // The chat shows the card's questions as one numbered form: one line per answer given, then Enter.

@@ -22,8 +22,15 @@ public sealed class ConsoleChannel : IChannel
     public string NameForColleagues(string userId, string? displayName) =>
         string.IsNullOrWhiteSpace(displayName) ? "a practitioner using the terminal chat" : displayName.Trim();
 
+    // Button numbers per card kind (template): a title keeps the number it was first given, so "Save changes" or
+    // "Back" is the same number on every card of that kind, whichever other buttons a card shows.
+    private readonly Dictionary<string, List<string>> _numbers = new(StringComparer.Ordinal);
+
     /// <summary>The last card shown, whose buttons the numbers press.</summary>
     public CardText? LastCard { get; private set; }
+
+    /// <summary>The last card's buttons by the numbers shown beside them.</summary>
+    public IReadOnlyDictionary<int, CardButton> Numbered { get; private set; } = new Dictionary<int, CardButton>();
 
     /// <summary>Where the terminal's text goes.</summary>
     public void Attach(TextWriter output) => _output = output ?? throw new ArgumentNullException(nameof(output));
@@ -39,7 +46,7 @@ public sealed class ConsoleChannel : IChannel
                     await _output.WriteLineAsync(text.Text);
                     break;
                 case RenderedCard card:
-                    await ShowAsync(CardText.From(card.Card));
+                    await ShowAsync(card.Template, CardText.From(card.Card));
                     break;
             }
 
@@ -67,7 +74,7 @@ public sealed class ConsoleChannel : IChannel
         return true;
     }
 
-    private async Task ShowAsync(CardText card)
+    private async Task ShowAsync(string template, CardText card)
     {
         LastCard = card;
         await _output.WriteLineAsync(card.Text);
@@ -76,9 +83,29 @@ public sealed class ConsoleChannel : IChannel
             await _output.WriteLineAsync($"(This card asks {card.Inputs.Count} question(s): choose a button and I will show them as one numbered form.)");
         }
 
-        for (var i = 0; i < card.Buttons.Count; i++)
+        if (!_numbers.TryGetValue(template, out var titles))
         {
-            await _output.WriteLineAsync($"  {i + 1}) {card.Buttons[i].Title}");
+            _numbers[template] = titles = [];
         }
+
+        var numbered = new Dictionary<int, CardButton>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var button in card.Buttons)
+        {
+            // The second "Open" on a list of plans is its own button: keyed by title and how many came before.
+            var occurrence = seen[button.Title] = seen.GetValueOrDefault(button.Title) + 1;
+            var key = $"{button.Title}\u0001{occurrence}";
+            var index = titles.IndexOf(key);
+            if (index < 0)
+            {
+                titles.Add(key);
+                index = titles.Count - 1;
+            }
+
+            numbered[index + 1] = button;
+            await _output.WriteLineAsync($"  {index + 1}) {button.Title}");
+        }
+
+        Numbered = numbered;
     }
 }

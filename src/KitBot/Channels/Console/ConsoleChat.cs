@@ -41,11 +41,10 @@ public sealed class ConsoleChat(TurnProcessor turns, ConsoleChannel channel, ICo
                 continue;
             }
 
-            // A button by its number, or by its title typed out.
-            var buttons = channel.LastCard?.Buttons ?? [];
-            var pressed = int.TryParse(line, out var number) && number >= 1 && number <= buttons.Count
-                ? buttons[number - 1]
-                : buttons.FirstOrDefault(b => string.Equals(b.Title, line, StringComparison.OrdinalIgnoreCase));
+            // A button by the number shown beside it (stable for each kind of card), or by its title typed out.
+            var pressed = int.TryParse(line, out var number) && channel.Numbered.TryGetValue(number, out var byNumber)
+                ? byNumber
+                : channel.LastCard?.Buttons.FirstOrDefault(b => string.Equals(b.Title, line, StringComparison.OrdinalIgnoreCase));
             var turnInput = pressed is not null ? await PressAsync(pressed, input, output, cancellationToken) : new TextInput(line);
             if (turnInput is not null)
             {
