@@ -28,10 +28,7 @@ public static class LoadDriver
         var output = options.Require("out");
 
         await using var sink = await ReplySink.StartAsync();
-        await using var target = bot == "peer"
-            ? await TargetProcess.StartPeerAsync(options.Require("peer-dir"))
-            // The per-user turn limit is for people; a simulated user sends a consultation's turns back to back.
-            : await TargetProcess.StartKitBotAsync(options.Require("kitbot-dll"), "Security:TurnsPerMinutePerUser=100000");
+        await using var target = await TargetProcess.StartAsync(options);
         await using var memory = new MemorySampler(target.Pid);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(users, 10), PooledConnectionLifetime = Timeout.InfiniteTimeSpan })

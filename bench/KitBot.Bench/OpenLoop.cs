@@ -28,9 +28,7 @@ public static class OpenLoop
         var output = options.Require("out");
 
         await using var sink = await ReplySink.StartAsync();
-        await using var target = bot == "peer"
-            ? await TargetProcess.StartPeerAsync(options.Require("peer-dir"))
-            : await TargetProcess.StartKitBotAsync(options.Require("kitbot-dll"), "Security:TurnsPerMinutePerUser=100000");
+        await using var target = await TargetProcess.StartAsync(options);
         await using var memory = new MemorySampler(target.Pid);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4000, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })

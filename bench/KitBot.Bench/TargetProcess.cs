@@ -50,6 +50,14 @@ public sealed class TargetProcess : IAsyncDisposable
         return process;
     }
 
+    /// <summary>
+    /// The bot a load run names (<c>--bot kitbot</c> with <c>--kitbot-dll</c>, or <c>--bot peer</c> with <c>--peer-dir</c>).
+    /// The per-user turn limit is for people; a simulated user sends a consultation's turns back to back.
+    /// </summary>
+    public static Task<TargetProcess> StartAsync(Options options) => options.Require("bot") == "peer"
+        ? StartPeerAsync(options.Require("peer-dir"))
+        : StartKitBotAsync(options.Require("kitbot-dll"), "Security:TurnsPerMinutePerUser=100000");
+
     public static async Task<TargetProcess> StartKitBotAsync(string dll, params string[] settings)
     {
         var port = FreePort();
