@@ -95,7 +95,8 @@ async function main() {
         if (!(await group.locator('input[type="radio"]:checked').count())) await first.check();
       }
       let n = 0;
-      for (const input of (await card.locator('input[type="text"]').all()).slice(0, values.rows ?? Infinity)) {
+      // Text only where a person must type something: the labels of the important people (notes stay empty).
+      for (const input of (await card.locator('input[type="text"]').all()).slice(0, values.rows ?? 0)) {
         if (!(await input.inputValue())) await input.fill(labels[n++ % labels.length]);
       }
     }
