@@ -145,6 +145,15 @@ internal static partial class Log
     [LoggerMessage(7011, LogLevel.Warning, "Reminder for review {ReviewId} posted without an answer in time; recorded as sent, not posted again")]
     public static partial void ReminderUnconfirmed(ILogger logger, string reviewId);
 
+    [LoggerMessage(7012, LogLevel.Information, "Reminder for review {ReviewId} posted in team channel {ConversationKey}")]
+    public static partial void ReminderToTeamChannel(ILogger logger, string reviewId, string conversationKey);
+
+    [LoggerMessage(7013, LogLevel.Warning, "Team channel {ConversationKey} unreachable for review {ReviewId}; sent to the personal chat instead")]
+    public static partial void ReminderTeamChannelUnreachable(ILogger logger, string reviewId, string conversationKey);
+
+    [LoggerMessage(7014, LogLevel.Information, "Review reminders routed to {Where}")]
+    public static partial void ReviewRouteChanged(ILogger logger, string where);
+
     [LoggerMessage(7008, LogLevel.Warning, "Hangfire dashboard request refused ({Reason})")]
     public static partial void DashboardRefused(ILogger logger, string reason);
 

@@ -58,6 +58,12 @@ public static class TypedCommands
         ["something has changed"] = Reviews.Guided.GuidedReviewVerbs.Changed,
         ["something changed"] = Reviews.Guided.GuidedReviewVerbs.Changed,
         ["start a review"] = Reviews.Guided.GuidedReviewVerbs.Start,
+        [ReviewVerbs.RouteHereCommand] = ReviewVerbs.RouteHere,
+        ["send reviews here"] = ReviewVerbs.RouteHere,
+        ["reviews here"] = ReviewVerbs.RouteHere,
+        [ReviewVerbs.RoutePersonalCommand] = ReviewVerbs.RoutePersonal,
+        ["send reviews to me"] = ReviewVerbs.RoutePersonal,
+        ["send my reviews to my chat"] = ReviewVerbs.RoutePersonal,
 
         // Consultation requests (consultants).
         ["open requests"] = RequestVerbs.ListOpen,

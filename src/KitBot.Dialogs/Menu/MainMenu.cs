@@ -52,6 +52,11 @@ public static class MainMenu
                 Command("back", "go back one question"),
                 Command("start over", "restart what you are doing"),
                 Command("cancel", "stop what you are doing"),
+                Command("my reviews", "your plans' review dates and reminders"),
+                Command("something has changed", "review a plan now, after a change"),
+                Command("hand over", "give a plan and its reviews to a colleague"),
+                Command("send my reviews here", "in your team's channel: your review reminders come there, with no case details"),
+                Command("send my reviews to me", "your review reminders come to this personal chat again"),
                 Command("forget me", "delete everything KitBot keeps about you")),
         },
         "KitBot help: type menu, help, back, start over or cancel at any point.");

@@ -22,6 +22,9 @@ public static class ReviewCards
     /// <summary>The stop-reminders confirmation template.</summary>
     public const string StopTemplate = "review-stop";
 
+    /// <summary>The short reminder posted in a team channel (no case details) template.</summary>
+    public const string TeamTemplate = "review-team";
+
     /// <summary>A date as the cards show it: "Friday 12 June 2026".</summary>
     public static string Show(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 
@@ -45,6 +48,20 @@ public static class ReviewCards
             ["minDate"] = Wire(today),
         },
         $"Plan review due {Show(review.Due)}: {review.Label}");
+
+    /// <summary>
+    /// The reminder as a team channel sees it: who it is for and when it is due, nothing about the child or the plan
+    /// (no title, label, age or kind); the owner opens the whole reminder in their personal chat.
+    /// </summary>
+    public static CardReply TeamNotice(string reviewId, DateOnly due, string forWhom) => new(
+        TeamTemplate,
+        new JsonObject
+        {
+            ["reviewId"] = reviewId,
+            ["for"] = forWhom,
+            ["due"] = Show(due),
+        },
+        $"A plan review is due by {Show(due)} for {forWhom}. Its details are in their personal chat with KitBot.");
 
     /// <summary>The practitioner's upcoming reviews, each with its actions; undeliverable ones are flagged.</summary>
     public static CardReply MyReviews(IReadOnlyList<ReviewSnapshot> reviews, DateOnly today, string? planId = null) => new(

@@ -37,6 +37,21 @@ public static class ReviewVerbs
     /// <summary>Yes, stop every reminder for the plan (after <see cref="Stop"/> asked).</summary>
     public const string StopConfirmed = "review.stop.confirm";
 
+    /// <summary>Opens a reminder posted in a team channel, in the owner's personal chat (the channel card holds no case details).</summary>
+    public const string TeamOpen = "review.team.open";
+
+    /// <summary>Typed in a team channel: the person's review reminders come to that channel from now on.</summary>
+    public const string RouteHere = "review.route.here";
+
+    /// <summary>Typed anywhere: the person's review reminders come to their personal chat again.</summary>
+    public const string RoutePersonal = "review.route.me";
+
+    /// <summary>What "send my reviews here" is typed as.</summary>
+    public const string RouteHereCommand = "send my reviews here";
+
+    /// <summary>What "send my reviews to me" is typed as.</summary>
+    public const string RoutePersonalCommand = "send my reviews to me";
+
     /// <summary>The data key for a review id.</summary>
     public const string ReviewId = "rid";
 
@@ -52,6 +67,9 @@ public static class ReviewVerbs
     /// <summary>The verbs whose handling reads or writes the reviews table.</summary>
     public static IReadOnlySet<string> Stored { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Confirm, List, Open, Done, Snooze, Reschedule, Stop, StopConfirmed, Guided.GuidedReviewVerbs.Accept,
+        Confirm, List, Open, Done, Snooze, Reschedule, Stop, StopConfirmed, TeamOpen, Guided.GuidedReviewVerbs.Accept,
     };
+
+    /// <summary>The verbs that choose where a person's reminders go (a team channel or their personal chat).</summary>
+    public static IReadOnlySet<string> Routing { get; } = new HashSet<string>(StringComparer.Ordinal) { RouteHere, RoutePersonal };
 }

@@ -51,6 +51,10 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReviewActions>();
         services.AddSingleton<Turns.IStoredVerbs>(sp => sp.GetRequiredService<ReviewActions>());
         services.AddSingleton<ReminderJobs>();
+        // A person's reminders to their team's channel ("send my reviews here"), instead of their personal chat.
+        services.AddSingleton<ReviewRouteStore>();
+        services.AddSingleton<ReviewRouting>();
+        services.AddSingleton<Turns.IStoredVerbs>(sp => sp.GetRequiredService<ReviewRouting>());
 
         // Hangfire on KitBot's own storage instance, never its global configuration (two hosts in one test process stay apart).
         services.TryAddSingleton<JobStorage>(sp => CreateJobStorage(sp));

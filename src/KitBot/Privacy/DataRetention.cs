@@ -40,11 +40,13 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
         var requests = await command.ExecuteNonQueryAsync(cancellationToken);
 
         // Hand-over codes (ids only, useless after 48 hours) go once they expired that long ago; a reminder partner
-        // goes with the last of its plan's reviews.
+        // goes with the last of its plan's reviews, and a choice of team channel for reminders with the person's last review.
         command.CommandText = """
             DELETE FROM handover_code WHERE expires_at < @cutoff;
             DELETE FROM plan_partner WHERE created_at < @cutoff
-              AND NOT EXISTS (SELECT 1 FROM review r WHERE r.plan_id = plan_partner.plan_id AND r.user_id = plan_partner.owner_user_id)
+              AND NOT EXISTS (SELECT 1 FROM review r WHERE r.plan_id = plan_partner.plan_id AND r.user_id = plan_partner.owner_user_id);
+            DELETE FROM review_route WHERE created_at < @cutoff
+              AND NOT EXISTS (SELECT 1 FROM review r WHERE r.user_id = review_route.user_id)
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -62,7 +64,7 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
     /// <summary>
     /// Deletes everything of <paramref name="userId"/>: their state in every conversation (consultations, plans),
     /// their reviews, the consultation requests they raised, the hand-over codes they gave or used, the reminder partnerships
-    /// they are either side of, and the references of their personal chats; then records
+    /// they are either side of, the team channel they chose for their reminders, and the references of their personal chats; then records
     /// that it happened. A shared conversation's reference (a channel, a group chat) is never deleted: its
     /// <c>user_id</c> is only whoever spoke last, and colleagues' reminders and requests still go through it.
     /// </summary>
@@ -82,6 +84,7 @@ public sealed class DataRetention(StorageConnections connections, AuditLog audit
             DELETE FROM request WHERE user_id = @user;
             DELETE FROM handover_code WHERE owner_user_id = @user OR used_by = @user;
             DELETE FROM plan_partner WHERE owner_user_id = @user OR partner_user_id = @user;
+            DELETE FROM review_route WHERE user_id = @user;
             DELETE FROM conversation_reference WHERE user_id = @user AND is_group = @shared
             """;
         command.Add("@shared", false);

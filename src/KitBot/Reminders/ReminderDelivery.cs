@@ -20,6 +20,7 @@ public sealed class ReminderDelivery(
     IReminderScheduler scheduler,
     UndeliverableReminders undeliverable,
     ReminderEscalation escalation,
+    ReviewRouteStore routes,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<ReminderDelivery> logger)
@@ -54,17 +55,27 @@ public sealed class ReminderDelivery(
         }
 
         now = time.GetUtcNow();
-        var reference = await conversations.GetReferenceAsync(claimed.ConversationKey, cancellationToken);
-        if (reference is null || reference.Unreachable)
+        ConnectorOutcome outcome;
+        ConversationReference target;
+        if (await ToTeamChannelAsync(claimed, cancellationToken) is { } posted)
         {
-            Log.ReminderUndeliverable(logger, reviewId, claimed.ConversationKey);
-            await reviews.MarkConversationUndeliverableAsync(claimed.ConversationKey, now, cancellationToken);
-            await AfterUndeliverableAsync(claimed, claimed.ConversationKey, cancellationToken);
-            return DeliveryOutcome.Undeliverable;
+            (outcome, target) = posted;
+        }
+        else
+        {
+            var reference = await conversations.GetReferenceAsync(claimed.ConversationKey, cancellationToken);
+            if (reference is null || reference.Unreachable)
+            {
+                Log.ReminderUndeliverable(logger, reviewId, claimed.ConversationKey);
+                await reviews.MarkConversationUndeliverableAsync(claimed.ConversationKey, now, cancellationToken);
+                await AfterUndeliverableAsync(claimed, claimed.ConversationKey, cancellationToken);
+                return DeliveryOutcome.Undeliverable;
+            }
+
+            var today = calendar.For(claimed.TimeZone).LocalDate(now);
+            (outcome, target) = await SendAsync(reference, claimed.UserId, [ReviewCards.Reminder(claimed.ToSnapshot(), today)], cancellationToken);
         }
 
-        var today = calendar.For(claimed.TimeZone).LocalDate(now);
-        var (outcome, target) = await SendAsync(reference, claimed.UserId, [ReviewCards.Reminder(claimed.ToSnapshot(), today)], cancellationToken);
         now = time.GetUtcNow();
         switch (outcome)
         {
@@ -167,6 +178,30 @@ public sealed class ReminderDelivery(
 
         // Still undeliverable (the person has not written again): the plan's reminder partner, if any, hears of it.
         await escalation.UndeliveredAsync(claimed.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// For a person who chose their team's channel ("send my reviews here"): posts the short reminder there (who it is for
+    /// and when it is due, nothing about the child). Null when it goes to their personal chat instead: no channel chosen,
+    /// or the channel cannot be reached (KitBot was removed from it), so the reminder still reaches its owner.
+    /// </summary>
+    private async Task<(ConnectorOutcome Outcome, ConversationReference Target)?> ToTeamChannelAsync(StoredReview claimed, CancellationToken cancellationToken)
+    {
+        if (await routes.GetAsync(claimed.UserId, cancellationToken) is not { } route
+            || await conversations.GetReferenceAsync(route.ChannelKey, cancellationToken) is not { Unreachable: false } team)
+        {
+            return null;
+        }
+
+        var outcome = await channels.SendAsync(team, [ReviewCards.TeamNotice(claimed.Id, claimed.DueDate, route.ShownAs)], cancellationToken);
+        if (outcome == ConnectorOutcome.Unreachable)
+        {
+            Log.ReminderTeamChannelUnreachable(logger, claimed.Id, team.Key);
+            return null;
+        }
+
+        Log.ReminderToTeamChannel(logger, claimed.Id, team.Key);
+        return (outcome, team);
     }
 
     /// <summary>Sends through the reference's own channel, whichever it is; the outcome and the conversation it went to.</summary>

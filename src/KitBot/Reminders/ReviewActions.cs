@@ -47,6 +47,11 @@ public sealed class ReviewActions(
         }
 
         var review = action.Value(ReviewVerbs.ReviewId) is { } id ? await reviews.GetAsync(id, cancellationToken) : null;
+        if (action.Verb == ReviewVerbs.TeamOpen)
+        {
+            return [OpenFromTeam(review, userId, now)];
+        }
+
         if (review is null || review.UserId != userId)
         {
             // Someone else's review looks the same as a missing one: say nothing about it.
@@ -81,6 +86,29 @@ public sealed class ReviewActions(
         return applied
             ? decision.Replies
             : [new TextReply("That review has already been dealt with, so nothing has changed. Type my reviews to see where things are.")];
+    }
+
+    /// <summary>What a colleague hears on pressing "Open in my chat" on someone else's reminder in their team's channel.</summary>
+    public const string ColleaguesReviewText =
+        "That review is a colleague's, so its details stay in their own chat with KitBot. If they are away for a while, they can hand the plan over to you (they type hand over), or name a reminder partner.";
+
+    /// <summary>What the owner hears on opening a reminder, posted in a team channel, that has since been dealt with.</summary>
+    public const string AlreadyDealtWithText = "That review has already been dealt with, so nothing has changed. Type my reviews to see where things are.";
+
+    /// <summary>
+    /// "Open in my chat" on a reminder posted in a team channel (the turn has moved to the presser's personal chat):
+    /// the whole reminder for its owner, a kind word for a colleague (saying nothing about the review).
+    /// </summary>
+    private Reply OpenFromTeam(StoredReview? review, string userId, DateTimeOffset now)
+    {
+        if (review is null || review.UserId != userId)
+        {
+            return new TextReply(review is null ? AlreadyDealtWithText : ColleaguesReviewText);
+        }
+
+        return review.State is ReviewState.Done or ReviewState.Cancelled
+            ? new TextReply(AlreadyDealtWithText)
+            : ReviewCards.Reminder(review.ToSnapshot(), calendar.For(review.TimeZone).LocalDate(now));
     }
 
     /// <summary>

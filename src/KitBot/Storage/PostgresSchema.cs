@@ -156,5 +156,14 @@ internal static class PostgresSchema
         CREATE INDEX plan_partner_partner ON plan_partner (partner_user_id);
         ALTER TABLE review ADD COLUMN escalated_at BIGINT
         """,
+        // Living plans (issue 14): where a person's review reminders go when not to their personal chat (a team channel they
+        // chose by typing "send my reviews here" there), and how the channel names them to colleagues.
+        """
+        CREATE TABLE review_route (
+            user_id TEXT PRIMARY KEY,
+            channel_key TEXT NOT NULL,
+            shown_as TEXT NOT NULL,
+            created_at BIGINT NOT NULL)
+        """,
     ];
 }

@@ -26,10 +26,12 @@ public sealed class TurnProcessor
     /// <summary>What a shared conversation is told when KitBot cannot open the person's 1:1 chat.</summary>
     public const string CannotMoveText = "To keep case details private, KitBot works with you in a personal chat. I could not open one: please start a chat with KitBot directly.";
 
-    // Verbs a consultant uses in the consultants' channel: they hold no case details, so they are answered in place.
+    // Verbs a consultant uses in the consultants' channel, and where a person's reminders go: they hold no case details,
+    // so they are answered in place.
     private static readonly IReadOnlySet<string> SharedVerbs = new HashSet<string>(StringComparer.Ordinal)
     {
         RequestVerbs.Claim, RequestVerbs.Release, RequestVerbs.Close, RequestVerbs.ListOpen, RequestVerbs.ListMine, RequestVerbs.UseChannel,
+        Dialogs.Reviews.ReviewVerbs.RouteHere, Dialogs.Reviews.ReviewVerbs.RoutePersonal,
     };
 
     private readonly DialogEngine _engine;
