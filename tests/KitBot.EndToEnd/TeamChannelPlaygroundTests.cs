@@ -1,4 +1,8 @@
+using KitBot.Conversations;
+using KitBot.Dialogs.Reviews;
 using KitBot.EndToEnd.Support;
+using KitBot.Reminders;
+using KitBot.Storage;
 using KitBot.Testing;
 using KitBot.Turns;
 
@@ -39,6 +43,42 @@ public sealed class TeamChannelPlaygroundTests : IAsyncLifetime
         var note = Assert.Single(inChannel);
         Assert.Equal(TurnProcessor.MovedText, note.Text);
         Assert.Null(note.Card);
+    }
+
+    [Fact]
+    public async Task SendMyReviewsHere_TheReminderIsPostedInTheChannelWithoutCaseDetails_AndOpensInThePersonalChat()
+    {
+        await _teams.InstallAsync();
+        await _teams.WaitForAsync(m => m.CardContains("Start a consultation"), what: "with the welcome card");
+        var seen = _teams.Messages.Count;
+        await _teams.MentionBotAsync("send my reviews here", ChannelId);
+        var answer = await _teams.WaitForAsync(m => m.Text == ReviewRouting.ToChannelText, after: seen, what: "agreeing to post reminders in the channel");
+        Assert.StartsWith(ChannelId, ConversationOf(answer), StringComparison.Ordinal);
+
+        // A review of a plan kept in the personal chat comes due, scheduled through Hangfire as confirming dates does.
+        var now = _bot.Get<TimeProvider>().GetUtcNow();
+        var today = _bot.Get<ReminderCalendar>().For("Europe/London").LocalDate(now);
+        const string Label = "Statutory review 1 (within 4 weeks of placement)";
+        var review = new StoredReview(
+            StoredReview.NewId(), "plan-e2e", ConversationReference.KeyFor("msteams", _teams.PersonalChatId), _teams.CurrentUserId,
+            ReviewStage.PlacedForAdoption, ReviewKind.Statutory, 1, Label, today, "Europe/London", now, now, ReviewState.Pending);
+        await _bot.Get<IReviewStore>().AddAsync([review], now, CancellationToken.None);
+        seen = _teams.Messages.Count;
+        _bot.Get<IReminderScheduler>().ScheduleDelivery(review.Id, now);
+
+        var notice = await _teams.WaitForAsync(m => m.CardContains("Plan review due"), after: seen, what: "with the reminder in the channel");
+        Assert.StartsWith(ChannelId, ConversationOf(notice), StringComparison.Ordinal);
+        Assert.True(notice.CardContains(ReviewCards.Show(today)) && notice.CardContains("Open in my chat"), notice.Describe());
+        Assert.False(notice.CardContains(Label) || notice.CardContains("tatutory") || notice.CardContains("review.done"), notice.Describe());
+
+        // "Open in my chat": the whole reminder, with its actions, in the personal chat.
+        seen = _teams.Messages.Count;
+        // A post in a channel starts a thread: its buttons act in that thread's conversation, as in Teams.
+        var thread = notice.Raw["message"]?["postConversationId"]?.GetValue<string>() ?? ChannelId;
+        await _teams.SubmitAsync(notice, notice.ActionData(ReviewVerbs.TeamOpen), thread);
+        var reminder = await _teams.WaitForAsync(m => m.CardContains(Label), after: seen, what: "with the whole reminder in the personal chat");
+        Assert.Equal(_teams.PersonalChatId, ConversationOf(reminder));
+        Assert.True(reminder.CardContains("review.done") && reminder.CardContains("review.guide"), reminder.Describe());
     }
 
     // The conversation the playground shows the message in.
