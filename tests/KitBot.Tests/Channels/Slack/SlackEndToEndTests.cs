@@ -174,6 +174,42 @@ public sealed class SlackEndToEndTests(SlackHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task SendMyReviewsHere_InAChannel_PostsTheReminderThere_MentioningTheOwner_WithNoCaseDetails()
+    {
+        var mention = SlackRequests.Envelope(new JsonObject
+        {
+            ["type"] = "app_mention",
+            ["user"] = "UE2E12",
+            ["channel"] = "CE2E12",
+            ["text"] = $"<@{SlackRequests.BotUserId}> send my reviews here",
+            ["ts"] = "1700000124.000100",
+        });
+        await SendOkAsync(SlackRequests.Event(mention));
+        var agreed = (await Slack.WaitForAsync(cs => cs.Any(c => c.Method == "chat.postMessage" && c.Channel == "CE2E12"), "the answer in the channel"))
+            .Single(c => c.Method == "chat.postMessage" && c.Channel == "CE2E12");
+        Assert.Contains("will come to this channel", agreed.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Slack.Calls, c => c.Channel == "DUE2E12");
+
+        // A review of a plan kept in the person's DM comes due.
+        var now = Bot.Get<TimeProvider>().GetUtcNow();
+        const string Label = "Statutory review 1 (within 4 weeks of placement)";
+        var review = new KitBot.Storage.StoredReview(
+            KitBot.Storage.StoredReview.NewId(), "plan-slack", "slack:DUE2E12", "UE2E12", KitBot.Dialogs.Reviews.ReviewStage.PlacedForAdoption,
+            KitBot.Dialogs.Reviews.ReviewKind.Statutory, 1, Label, DateOnly.FromDateTime(now.UtcDateTime), "Europe/London", now, now,
+            KitBot.Dialogs.Reviews.ReviewState.Pending);
+        await Bot.Get<KitBot.Storage.IReviewStore>().AddAsync([review], now, CancellationToken.None);
+
+        Assert.Equal(KitBot.Reminders.DeliveryOutcome.Sent, await Bot.Get<KitBot.Reminders.ReminderDelivery>().DeliverAsync(review.Id, CancellationToken.None));
+
+        var notice = (await Slack.WaitForAsync(cs => cs.Any(c => c.Channel == "CE2E12" && HasHeader(c, "Plan review due")), "the reminder in the channel"))
+            .Single(c => c.Channel == "CE2E12" && HasHeader(c, "Plan review due"));
+        Assert.Contains("<@UE2E12>", System.Text.RegularExpressions.Regex.Unescape(notice.Json), StringComparison.Ordinal);
+        Assert.Contains("Open in my chat", notice.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("tatutory", notice.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain(Slack.Calls, c => c.Channel == "DUE2E12");
+    }
+
+    [Fact]
     public async Task UrlVerification_EchoesTheChallenge()
     {
         using var response = await Bot.SendAsync(SlackRequests.Event(new JsonObject { ["token"] = "t", ["type"] = "url_verification", ["challenge"] = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" }));
