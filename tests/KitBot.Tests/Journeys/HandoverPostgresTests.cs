@@ -1,3 +1,4 @@
+using KitBot.Dialogs.Reviews;
 using KitBot.Storage;
 using KitBot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -35,5 +36,30 @@ public sealed class HandoverPostgresTests(PostgresServer postgres) : IClassFixtu
         Assert.DoesNotContain(title, loser.LastCard.ToJsonString(), StringComparison.Ordinal);
         await winner.TypeAsync("my plans");
         Assert.Contains(title, winner.LastCard.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task ReviewsSentToATeamChannelOnOneHost_AreDeliveredThereByTheOther_Once()
+    {
+        Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
+
+        var database = await postgres.CreateDatabaseAsync("review_route");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.Zero));
+        await using var connector = await FakeConnector.StartAsync();
+        await using var one = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
+        await using var two = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
+        var owner = new CardUser(one, connector, await one.AddConversationAsync(connector, "a:pg-route-owner", "29:pg-route-owner"), clock);
+        await HandoverJourneyTests.PlanWithReviewsAsync(owner);
+        var channel = await one.AddConversationAsync(connector, "19:pg-team@thread.tacv2", "29:pg-route-owner", isGroup: true);
+        await new CardUser(one, connector, channel, clock).TypeAsync("send my reviews here");
+
+        var first = (await two.Reviews.ListOpenAsync("29:pg-route-owner", null, CancellationToken.None)).OrderBy(r => r.RemindAt).First();
+        clock.SetUtcNow(first.RemindAt);
+        var sent = await Task.WhenAll(one.Delivery.SweepAsync(CancellationToken.None), two.Delivery.SweepAsync(CancellationToken.None));
+
+        Assert.Equal(1, sent.Sum());
+        Assert.Single(connector.Calls, c => c.ConversationId == "19:pg-team@thread.tacv2" && c.CardJson.Contains("Plan review due", StringComparison.Ordinal));
+        Assert.DoesNotContain(connector.Calls, c => c.ConversationId == "a:pg-route-owner" && c.CardJson.Contains("Plan review due", StringComparison.Ordinal));
+        Assert.Equal(ReviewState.Sent, (await one.Reviews.GetAsync(first.Id, CancellationToken.None))!.State);
     }
 }
