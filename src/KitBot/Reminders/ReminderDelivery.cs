@@ -187,7 +187,8 @@ public sealed class ReminderDelivery(
     /// </summary>
     private async Task<(ConnectorOutcome Outcome, ConversationReference Target)?> ToTeamChannelAsync(StoredReview claimed, CancellationToken cancellationToken)
     {
-        if (await routes.GetAsync(claimed.UserId, cancellationToken) is not { } route
+        if (!_options.TeamChannels
+            || await routes.GetAsync(claimed.UserId, cancellationToken) is not { } route
             || await conversations.GetReferenceAsync(route.ChannelKey, cancellationToken) is not { Unreachable: false } team)
         {
             return null;

@@ -55,6 +55,12 @@ public sealed class ReminderOptions
     [Range(1, 60)]
     public int EscalateAfterWorkingDays { get; set; } = 3;
 
+    /// <summary>
+    /// Whether practitioners may have their review reminders posted in a team channel ("send my reviews here"), as a
+    /// note naming them and the due date only. False keeps every reminder in personal chats (and ignores earlier choices).
+    /// </summary>
+    public bool TeamChannels { get; set; } = true;
+
     /// <summary>Pacing under the channel's rate limits.</summary>
     [Required]
     public PacingOptions Pacing { get; set; } = new();

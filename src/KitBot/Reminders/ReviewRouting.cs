@@ -16,6 +16,7 @@ public sealed class ReviewRouting(
     Channels.ChannelDirectory channels,
     Privacy.AuditLog audit,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<ReminderOptions> options,
     ILogger<ReviewRouting> logger) : Turns.IStoredVerbs
 {
     /// <summary>The audit action for a change of where a person's reminders go (subject: the channel's key, or "personal").</summary>
@@ -33,6 +34,10 @@ public sealed class ReviewRouting(
     public const string AlreadyPersonalText =
         "Your plan review reminders already come to your personal chat with KitBot. To have them in your team's channel instead, type @KitBot send my reviews here in that channel.";
 
+    /// <summary>What a person hears when the administrator keeps reminders in personal chats (Reminders:TeamChannels=false).</summary>
+    public const string TurnedOffText =
+        "In this organisation, plan review reminders come to each practitioner's personal chat with KitBot, not to team channels. Nothing has changed.";
+
     /// <inheritdoc />
     public IReadOnlyCollection<string> Verbs => ReviewVerbs.Routing;
 
@@ -44,6 +49,11 @@ public sealed class ReviewRouting(
         var here = stored.Shared ?? stored.Reference;
         if (stored.Action.Verb == ReviewVerbs.RouteHere && here.IsGroup)
         {
+            if (!options.Value.TeamChannels)
+            {
+                return [new TextReply(TurnedOffText)];
+            }
+
             return [new TextReply(await ToChannelAsync(here, userId, stored.Turn.User.DisplayName, cancellationToken))];
         }
 

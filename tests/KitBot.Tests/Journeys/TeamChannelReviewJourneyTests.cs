@@ -124,6 +124,33 @@ public sealed class TeamChannelReviewJourneyTests : IAsyncLifetime
         Assert.NotNull(await _chat.Host.Get<IConversationStore>().GetReferenceAsync(channel.Key, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task WithTeamChannelsTurnedOff_TheCommandChangesNothing_AndAnEarlierChoiceIsIgnored()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.Zero));
+        await using var connector = await Support.FakeConnector.StartAsync();
+        await using var host = await Support.ReminderHost.StartAsync(clock, settings: "Reminders:TeamChannels=false");
+        var personal = await host.AddConversationAsync(connector, "a:turned-off", User);
+        var channel = await host.AddConversationAsync(connector, TeamChannel, User, isGroup: true);
+        var inChannel = new CardUser(host, connector, channel, clock);
+
+        await inChannel.TypeAsync("send my reviews here");
+        Assert.Equal([ReviewRouting.TurnedOffText], inChannel.LatestTexts);
+        Assert.Null(await host.Get<ReviewRouteStore>().GetAsync(User, CancellationToken.None));
+
+        // A choice made before the administrator turned it off: the reminder goes to the personal chat.
+        await host.Get<ReviewRouteStore>().SetAsync(new ReviewRoute(User, channel.Key, "Pat Practitioner"), clock.GetUtcNow(), CancellationToken.None);
+        var now = clock.GetUtcNow();
+        var review = new StoredReview(
+            StoredReview.NewId(), "plan-off", personal.Key, User, ReviewStage.PlacedForAdoption, ReviewKind.Statutory, 1,
+            "Statutory review 1 (within 4 weeks of placement)", DateOnly.FromDateTime(now.UtcDateTime), "Europe/London", now, now, ReviewState.Pending);
+        await host.Reviews.AddAsync([review], now, CancellationToken.None);
+
+        Assert.Equal(1, await host.Delivery.SweepAsync(CancellationToken.None));
+        Assert.Single(connector.Calls, c => c.ConversationId == personal.ConversationId && c.CardJson.Contains("Plan review due", StringComparison.Ordinal));
+        Assert.DoesNotContain(connector.Calls, c => c.ConversationId == TeamChannel && c.CardJson.Contains("Plan review due", StringComparison.Ordinal));
+    }
+
     private async Task<StoredReview> PlanWithReviewsAsync()
     {
         await ReviewJourneyTests.ConsultAsync(_chat.Me);
