@@ -25,6 +25,17 @@ internal sealed class CompiledTemplate
 
     public JsonNode? Expand(JsonNode? data) => Js.ToJson(new Expansion(Js.FromJson(data)).Expand(_root));
 
+    /// <summary>
+    /// Expands and writes the result as JSON to <paramref name="writer"/>, without the intermediate node tree; the
+    /// bytes are those of <see cref="Expand"/>'s node written with the same writer. True when the result is an object.
+    /// </summary>
+    public bool ExpandTo(Utf8JsonWriter writer, JsonNode? data)
+    {
+        var result = new Expansion(Js.FromJson(data)).Expand(_root);
+        Js.WriteJson(writer, result);
+        return result is JsObject;
+    }
+
     private static Node Prepare(JsonNode? node)
     {
         switch (node)

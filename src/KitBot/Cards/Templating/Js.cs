@@ -790,6 +790,54 @@ internal static class Js
         }
     }
 
+    /// <summary>
+    /// What JSON.stringify would write, straight to UTF-8: the same output as writing <see cref="ToJson"/>'s node with
+    /// the same writer, without building the node tree.
+    /// </summary>
+    public static void WriteJson(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case double d when double.IsFinite(d):
+                // JSON.stringify writes -0 as 0 and non-finite numbers as null.
+                writer.WriteNumberValue(d == 0 ? 0.0 : d);
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case List<object?> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteJson(writer, IsUndefined(item) ? null : item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsObject obj:
+                writer.WriteStartObject();
+                foreach (var key in obj.Keys)
+                {
+                    var item = obj[key];
+                    if (!IsUndefined(item))
+                    {
+                        writer.WritePropertyName(key);
+                        WriteJson(writer, item);
+                    }
+                }
+
+                writer.WriteEndObject();
+                break;
+            default:
+                // null, undefined at the top, NaN and infinities, and anything that is not a JSON value.
+                writer.WriteNullValue();
+                break;
+        }
+    }
+
     private sealed class UndefinedValue
     {
         public override string ToString() => "undefined";
