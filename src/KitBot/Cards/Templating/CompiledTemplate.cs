@@ -140,6 +140,9 @@ internal sealed class CompiledTemplate
     /// <summary>One expansion: the data context ($root, $data, $index) as the reference's EvaluationContext keeps it.</summary>
     private sealed class Expansion(object? root)
     {
+        // One scope for every expression of this expansion, moved to the current $data and $index before each.
+        private readonly Scope _scope = new(root, null, null);
+
         // $data as set (undefined means "the root"), and $index.
         private object? _data = Js.Undefined;
         private object? _index = Js.Undefined;
@@ -400,7 +403,8 @@ internal sealed class CompiledTemplate
 
         private EvalResult Evaluate(Expr expr, bool substitute)
         {
-            var scope = new Scope(root, Data, _index);
+            var scope = _scope;
+            scope.MoveTo(Data, _index);
             if (expr.Type != BuiltInFunctions.ConcatType || !substitute)
             {
                 return expr.TryEvaluate(scope, substitute);

@@ -688,7 +688,8 @@ internal static class Js
             case null:
                 return null;
             case JsonObject obj:
-                var result = new JsObject();
+                // Sized once: the data of a large card has hundreds of objects.
+                var result = new JsObject(obj.Count);
                 foreach (var (key, item) in obj)
                 {
                     result.Set(key, FromJson(item));
@@ -709,12 +710,37 @@ internal static class Js
                 {
                     // Through the JSON text, so any CLR value a JsonValue wraps (char, Guid, decimal) reads as JSON would.
                     JsonValueKind.String => value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()),
-                    JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+                    JsonValueKind.Number => Number(value),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     _ => null,
                 };
         }
+    }
+
+    /// <summary>
+    /// A JSON number as JSON.parse reads its text. A double or an integer that a node holds converts exactly, with the
+    /// same result as parsing the text it writes, without writing it; anything else (float, decimal, a parsed element
+    /// out of double's range) goes through the text.
+    /// </summary>
+    private static double Number(JsonValue value)
+    {
+        if (value.TryGetValue<double>(out var d) && double.IsFinite(d))
+        {
+            return d;
+        }
+
+        if (value.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
+        if (value.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        return double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     /// <summary>JSON.parse, for the json() function.</summary>
