@@ -23,10 +23,10 @@ public static class Micro
             .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
             .WithArtifactsPath(options.Get("artifacts", Path.Combine(Path.GetTempPath(), "kitbot-bench-artifacts")))
             .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
-        // --filter "*Template*": only the benchmarks whose full name matches (BenchmarkDotNet's glob).
+        // --filter "*Template*,*TeamsWire*": only the benchmarks whose full name matches one of the globs.
         if (options.Get("filter", string.Empty) is { Length: > 0 } filter)
         {
-            config = config.AddFilter(new GlobFilter([filter]));
+            config = config.AddFilter(new GlobFilter(filter.Split(',')));
         }
 
         var summary = BenchmarkRunner.Run<HotPathBenchmarks>(config);
