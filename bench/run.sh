@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-command_line="${BENCH_QUICK:+BENCH_QUICK=$BENCH_QUICK }${BENCH_RATES:+BENCH_RATES=$BENCH_RATES }${BENCH_OPEN_SECONDS:+BENCH_OPEN_SECONDS=$BENCH_OPEN_SECONDS }bench/run.sh"
+command_line="${BENCH_QUICK:+BENCH_QUICK=$BENCH_QUICK }${BENCH_WARMUP_SECONDS:+BENCH_WARMUP_SECONDS=$BENCH_WARMUP_SECONDS }${BENCH_RATES:+BENCH_RATES=$BENCH_RATES }${BENCH_OPEN_SECONDS:+BENCH_OPEN_SECONDS=$BENCH_OPEN_SECONDS }bench/run.sh"
 
 results="$(mktemp -d -t kitbot-bench-XXXXXX)"
 echo "Results folder: $results"
@@ -31,6 +31,11 @@ fi
 # The open-loop rates and seconds per rate (BENCH_RATES="200,500,1000" BENCH_OPEN_SECONDS=10 by default, in quick runs too).
 rates="${BENCH_RATES:-200,500,1000}"
 open_seconds="${BENCH_OPEN_SECONDS:-10}"
+# Warm-up before the measured part of the closed and open loops, in seconds (both bots): KitBot's JIT re-compiles hot
+# methods at higher tiers for about 30 s of load after start on 2 cores, which a short warm-up measures as turn cost
+# (bench/analysis.md, session of 2026-12-05 afternoon). BENCH_WARMUP_SECONDS=0 measures from just after start instead.
+warmup_seconds="${BENCH_WARMUP_SECONDS:-30}"
+if [[ -n "${BENCH_QUICK:-}" ]]; then warmup_seconds="${BENCH_WARMUP_SECONDS:-3}"; fi
 # What else the machine was doing: the load average before and after goes into the report.
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -40,12 +45,12 @@ if [[ -z "${BENCH_QUICK:-}" ]]; then
 fi
 
 echo "== Load: KitBot and the peer, $users users"
-"${bench[@]}" load --bot kitbot --kitbot-dll "$kitbot_dll" --users "$users" --consultations "$consultations" --out "$results/load-kitbot-100.json" || true
-"${bench[@]}" load --bot peer --peer-dir "$root/bench/peer" --users "$users" --consultations "$consultations" --out "$results/load-peer-100.json" || true
+"${bench[@]}" load --bot kitbot --kitbot-dll "$kitbot_dll" --users "$users" --consultations "$consultations" --warmup-seconds "$warmup_seconds" --out "$results/load-kitbot-100.json" || true
+"${bench[@]}" load --bot peer --peer-dir "$root/bench/peer" --users "$users" --consultations "$consultations" --warmup-seconds "$warmup_seconds" --out "$results/load-peer-100.json" || true
 
 echo "== Open loop: fixed offered rates $rates turns/s, ${open_seconds} s each, KitBot and the peer"
-"${bench[@]}" openloop --bot kitbot --kitbot-dll "$kitbot_dll" --rates "$rates" --seconds "$open_seconds" --out "$results/openloop-kitbot.json" || true
-"${bench[@]}" openloop --bot peer --peer-dir "$root/bench/peer" --rates "$rates" --seconds "$open_seconds" --out "$results/openloop-peer.json" || true
+"${bench[@]}" openloop --bot kitbot --kitbot-dll "$kitbot_dll" --rates "$rates" --seconds "$open_seconds" --warmup-seconds "$warmup_seconds" --out "$results/openloop-kitbot.json" || true
+"${bench[@]}" openloop --bot peer --peer-dir "$root/bench/peer" --rates "$rates" --seconds "$open_seconds" --warmup-seconds "$warmup_seconds" --out "$results/openloop-peer.json" || true
 
 echo "== Load: $big active conversations (peak memory)"
 "${bench[@]}" load --bot kitbot --kitbot-dll "$kitbot_dll" --users "$big" --consultations "$big" --warmup 50 --out "$results/load-kitbot-1000.json" || true

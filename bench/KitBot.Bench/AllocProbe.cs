@@ -22,6 +22,21 @@ public static class AllocProbe
         var expand = GC.GetAllocatedBytesForCurrentThread() - before;
         var json = JsonSerializer.SerializeToUtf8Bytes(card);
         Console.WriteLine($"Template expansion (consult-factors): {expand} bytes allocated for {json.Length} bytes of card JSON");
+        Console.WriteLine($"Template expansion to UTF-8 (consult-factors): {Allocated(() => benchmarks.TemplateExpansionUtf8())} bytes allocated");
+        Console.WriteLine($"Card to Teams wire via node tree: {Allocated(() => benchmarks.TeamsWireViaTree())} bytes allocated");
+        Console.WriteLine($"Card to Teams wire, UTF-8: {Allocated(() => benchmarks.TeamsWireUtf8())} bytes allocated");
         return 0;
+    }
+
+    private static long Allocated(Func<object?> action)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            action();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using KitBot.Cards.Templating;
@@ -42,6 +43,15 @@ public class HotPathBenchmarks
     private RSA? _rsa;
     private JwtBotFrameworkAuthenticator _jwt = null!;
     private string _authorization = "";
+
+    private static Activity WireActivity(Attachment card) => new()
+    {
+        Type = ActivityTypes.Message,
+        From = new ChannelAccount { Id = "28:bot" },
+        Conversation = new ConversationAccount { Id = "a:conversation" },
+        Summary = "Strengths and challenges",
+        Attachments = [card],
+    };
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -87,6 +97,22 @@ public class HotPathBenchmarks
 
     [Benchmark(Description = "Template expansion (consult-factors)")]
     public JsonNode? TemplateExpansion() => _templates.Expand(_factorsTemplate, _factorsData);
+
+    [Benchmark(Description = "Template expansion to UTF-8 (consult-factors)")]
+    public byte[] TemplateExpansionUtf8() => _templates.ExpandToUtf8(_factorsTemplate, _factorsData);
+
+    // A card reply to the Teams connector's request body, as before issue 15's item 3: the expanded node tree in the
+    // attachment, serialized with the activity.
+    [Benchmark(Description = "Card to Teams wire, via node tree (expand + serialize activity)")]
+    public byte[] TeamsWireViaTree() => JsonSerializer.SerializeToUtf8Bytes(
+        WireActivity(new Attachment { ContentType = ActivityTypes.AdaptiveCardContentType, Content = _templates.Expand(_factorsTemplate, _factorsData) }),
+        BotFrameworkJson.Options);
+
+    // Now: the card rendered once to UTF-8 and written into the activity as it is.
+    [Benchmark(Description = "Card to Teams wire, UTF-8 (render + serialize activity)")]
+    public byte[] TeamsWireUtf8() => JsonSerializer.SerializeToUtf8Bytes(
+        WireActivity(new Attachment { ContentType = ActivityTypes.AdaptiveCardContentType, ContentUtf8 = _templates.ExpandToUtf8(_factorsTemplate, _factorsData) }),
+        BotFrameworkJson.Options);
 
     // The factors form is more than one Slack message holds (50 blocks), so Slack shows it in a modal, as here.
     [Benchmark(Description = "Block Kit translation (consult-factors, modal)")]

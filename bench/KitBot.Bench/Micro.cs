@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -22,6 +23,12 @@ public static class Micro
             .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
             .WithArtifactsPath(options.Get("artifacts", Path.Combine(Path.GetTempPath(), "kitbot-bench-artifacts")))
             .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+        // --filter "*Template*,*TeamsWire*": only the benchmarks whose full name matches one of the globs.
+        if (options.Get("filter", string.Empty) is { Length: > 0 } filter)
+        {
+            config = config.AddFilter(new GlobFilter(filter.Split(',')));
+        }
+
         var summary = BenchmarkRunner.Run<HotPathBenchmarks>(config);
         return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
     }

@@ -49,6 +49,23 @@ public sealed class CardRenderer
             ?? throw new InvalidOperationException($"The card template '{template}' did not expand to a card.");
     }
 
+    /// <summary>
+    /// Expands a template by name straight to its UTF-8 JSON (what a channel sends), without the node tree; the same
+    /// bytes as serializing <see cref="Render(string, JsonObject)"/>'s card.
+    /// </summary>
+    public byte[] RenderUtf8(string template, JsonObject data)
+    {
+        if (!_templates.TryGetValue(template, out var node))
+        {
+            throw new InvalidOperationException($"There is no card template named '{template}'.");
+        }
+
+        var utf8 = _engine.ExpandToUtf8(node, data);
+        return utf8 is [(byte)'{', ..]
+            ? utf8
+            : throw new InvalidOperationException($"The card template '{template}' did not expand to a card.");
+    }
+
     private static JsonNode Load(string file)
     {
         try

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KitBot.Cards;
@@ -10,4 +11,10 @@ public interface ICardTemplateEngine
 {
     /// <summary>Expands <paramref name="template"/> with <paramref name="data"/> as <c>$root</c>.</summary>
     JsonNode? Expand(JsonNode template, JsonNode? data);
+
+    /// <summary>
+    /// Expands <paramref name="template"/> straight to UTF-8 JSON: the bytes <see cref="Expand"/>'s result serializes to
+    /// with the default encoder. An engine that can write without building the node tree overrides this.
+    /// </summary>
+    byte[] ExpandToUtf8(JsonNode template, JsonNode? data) => JsonSerializer.SerializeToUtf8Bytes(Expand(template, data));
 }

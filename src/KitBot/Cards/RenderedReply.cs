@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace KitBot.Cards;
 
 /// <summary>
@@ -10,6 +8,3 @@ public abstract record RenderedReply;
 
 /// <summary>A plain message.</summary>
 public sealed record RenderedText(string Text) : RenderedReply;
-
-/// <summary>An expanded card, with the template it came from (for logs) and a one-line summary for notifications.</summary>
-public sealed record RenderedCard(string Template, JsonObject Card, string Summary) : RenderedReply;

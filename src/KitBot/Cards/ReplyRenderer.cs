@@ -35,8 +35,8 @@ public sealed class ReplyRenderer(CardRenderer cards, DownloadLinks downloads, I
     public RenderedReply Render(Reply reply, string owner) => reply switch
     {
         TextReply text => new RenderedText(text.Text),
-        CardReply card => new RenderedCard(card.Template, cards.Render(card), card.Summary),
-        ChoicesReply choices => new RenderedCard(ChoicesTemplate, cards.Render(ChoicesTemplate, ChoicesData(choices)), choices.Prompt),
+        CardReply card => new RenderedCard(card.Template, cards.RenderUtf8(card.Template, card.Data), card.Summary),
+        ChoicesReply choices => new RenderedCard(ChoicesTemplate, cards.RenderUtf8(ChoicesTemplate, ChoicesData(choices)), choices.Prompt),
         DownloadReply download => Download(download, owner),
         _ => throw new InvalidOperationException($"There is no rendering for a {reply.GetType().Name}."),
     };
@@ -45,7 +45,7 @@ public sealed class ReplyRenderer(CardRenderer cards, DownloadLinks downloads, I
     {
         var link = downloads.Issue(owner, download.PlanId, download.Format);
         Log.PlanLinkIssued(logger, download.PlanId, download.Format.ToString(), link.Expires);
-        return new RenderedCard(PlanTemplates.Download, cards.Render(PlanTemplates.Download, downloads.CardData(download, link)), download.Text);
+        return new RenderedCard(PlanTemplates.Download, cards.RenderUtf8(PlanTemplates.Download, downloads.CardData(download, link)), download.Text);
     }
 
     private static JsonObject ChoicesData(ChoicesReply choices) => new()

@@ -21,6 +21,25 @@ public sealed class AdaptiveCardTemplateEngineTests
     }
 
     [Fact]
+    public void Expand_NumbersHeldAsClrValues_ReadAsTheirJsonText()
+    {
+        // Card data built in code holds ints, longs, doubles, floats and decimals; each must read as JSON.parse reads
+        // the text it serializes to (a float 0.1f writes "0.1", which is not (double)0.1f).
+        var template = JsonNode.Parse("""{"all": "${string(values)}", "sum": "${add(values[0], values[1])}", "big": "${values[2]}"}""")!;
+        var built = new JsonObject
+        {
+            ["values"] = new JsonArray(JsonValue.Create(3), JsonValue.Create(0.1f), JsonValue.Create(9007199254740993L), JsonValue.Create(2.5m), JsonValue.Create(-0.0), JsonValue.Create(1e300)),
+        };
+        var parsed = JsonNode.Parse(built.ToJsonString());
+
+        var fromBuilt = _engine.Expand(template, built);
+        var fromParsed = _engine.Expand(template, parsed);
+
+        Assert.True(JsonNode.DeepEquals(fromParsed, fromBuilt), $"built: {fromBuilt?.ToJsonString()}, parsed: {fromParsed?.ToJsonString()}");
+        Assert.Equal("3.1", fromBuilt!["sum"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Expand_FromManyThreadsOnAFreshTemplate_GivesTheSameCardEachTime()
     {
         var text = File.ReadAllText(Path.Combine(CardSamples.CardsFolder, "welcome.json"));

@@ -41,17 +41,30 @@ public static class ReferenceTools
         return [.. output.Select(events => (IReadOnlyList<string>)[.. events!.AsArray().Select(e => e!.ToJsonString())])];
     }
 
-    /// <summary>Expands a case with KitBot's engine; an <see cref="InvalidOperationException"/> is an error outcome.</summary>
+    /// <summary>
+    /// Expands a case with KitBot's engine; an <see cref="InvalidOperationException"/> is an error outcome. Also checks
+    /// that the engine's straight-to-UTF-8 expansion (what Teams sends) writes exactly the bytes of the expanded node,
+    /// or fails with the same error.
+    /// </summary>
     public static Outcome ExpandWithEngine(ICardTemplateEngine engine, TemplateCase c)
     {
+        JsonNode? result;
         try
         {
-            return new Outcome(engine.Expand(c.Template, c.Data?.DeepClone()), null);
+            result = engine.Expand(c.Template, c.Data?.DeepClone());
         }
         catch (InvalidOperationException e)
         {
+            var utf8Error = Assert.ThrowsAny<InvalidOperationException>(() => engine.ExpandToUtf8(c.Template, c.Data?.DeepClone()));
+            Assert.Equal(e.Message, utf8Error.Message);
             return new Outcome(null, e.Message);
         }
+
+        var utf8 = engine.ExpandToUtf8(c.Template, c.Data?.DeepClone());
+        Assert.True(
+            JsonSerializer.SerializeToUtf8Bytes(result).AsSpan().SequenceEqual(utf8),
+            $"Case {c.Name}: the UTF-8 expansion differs from the node's\nnode:  {JsonSerializer.Serialize(result)}\nUTF-8: {Encoding.UTF8.GetString(utf8)}");
+        return new Outcome(result, null);
     }
 
     /// <summary>Asserts that KitBot's engine did what the reference did: the same JSON, or an error where it threw.</summary>

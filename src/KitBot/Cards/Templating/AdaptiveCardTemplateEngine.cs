@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KitBot.Cards.Templating;
@@ -20,7 +22,47 @@ public sealed class AdaptiveCardTemplateEngine : ICardTemplateEngine
     private readonly ConditionalWeakTable<JsonNode, CompiledTemplate> _compiled = [];
     private readonly Lock _compiling = new();
 
-    public JsonNode? Expand(JsonNode template, JsonNode? data)
+    // One output buffer and writer per thread, reused: a card is written into it and copied out once.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    // A buffer that grew past this for an unusually large card is not kept for the next one.
+    private const int MaxRetainedBufferBytes = 256 * 1024;
+
+    public JsonNode? Expand(JsonNode template, JsonNode? data) => Compiled(template).Expand(data);
+
+    /// <summary>
+    /// Expands <paramref name="template"/> straight to UTF-8 JSON, without building the expanded card as a node tree:
+    /// the bytes <see cref="Expand"/>'s result serializes to (default encoder, not indented).
+    /// </summary>
+    public byte[] ExpandToUtf8(JsonNode template, JsonNode? data)
+    {
+        var compiled = Compiled(template);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        try
+        {
+            compiled.ExpandTo(writer, data);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            // A failed expansion leaves a half-written card and a writer mid-object: both start clean next time.
+            writer.Reset(buffer);
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity > MaxRetainedBufferBytes)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
+    }
+
+    private CompiledTemplate Compiled(JsonNode template)
     {
         ArgumentNullException.ThrowIfNull(template);
         if (!_compiled.TryGetValue(template, out var compiled))
@@ -33,6 +75,6 @@ public sealed class AdaptiveCardTemplateEngine : ICardTemplateEngine
             }
         }
 
-        return compiled.Expand(data);
+        return compiled;
     }
 }

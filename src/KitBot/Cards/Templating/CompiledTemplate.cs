@@ -25,6 +25,12 @@ internal sealed class CompiledTemplate
 
     public JsonNode? Expand(JsonNode? data) => Js.ToJson(new Expansion(Js.FromJson(data)).Expand(_root));
 
+    /// <summary>
+    /// Expands and writes the result as JSON to <paramref name="writer"/>, without building the expanded card: the
+    /// bytes are those of <see cref="Expand"/>'s node written with the same writer.
+    /// </summary>
+    public void ExpandTo(Utf8JsonWriter writer, JsonNode? data) => new Expansion(Js.FromJson(data)).Write(writer, _root);
+
     private static Node Prepare(JsonNode? node)
     {
         switch (node)
@@ -101,7 +107,7 @@ internal sealed class CompiledTemplate
         _ => false,
     };
 
-    private abstract class Node;
+    internal abstract class Node;
 
     private sealed class Literal(object? value) : Node
     {
@@ -134,6 +140,9 @@ internal sealed class CompiledTemplate
     /// <summary>One expansion: the data context ($root, $data, $index) as the reference's EvaluationContext keeps it.</summary>
     private sealed class Expansion(object? root)
     {
+        // One scope for every expression of this expansion, moved to the current $data and $index before each.
+        private readonly Scope _scope = new(root, null, null);
+
         // $data as set (undefined means "the root"), and $index.
         private object? _data = Js.Undefined;
         private object? _index = Js.Undefined;
@@ -188,37 +197,11 @@ internal sealed class CompiledTemplate
                 return Dropped(node.When) ? null : ExpandMembers(node);
             }
 
-            IReadOnlyList<object?> contexts = [Js.Undefined];
-            var isArray = false;
-            if (node.Data is not null)
-            {
-                var context = node.Data is ExpressionNode expression
-                    ? Value(Evaluate(expression.Expr, substitute: true))
-                    : ToValue(node.Data);
-                if (context is List<object?> list)
-                {
-                    contexts = list;
-                    isArray = true;
-                }
-                else
-                {
-                    contexts = [context];
-                }
-            }
-
+            var (contexts, isArray) = Contexts(node.Data);
             var results = new List<object?>();
             for (var i = 0; i < contexts.Count; i++)
             {
-                if (isArray)
-                {
-                    _index = (double)i;
-                }
-
-                if (!Js.IsUndefined(contexts[i]))
-                {
-                    _data = contexts[i];
-                }
-
+                EnterContext(contexts, i, isArray);
                 if (!Dropped(node.When))
                 {
                     results.Add(ExpandMembers(node));
@@ -231,6 +214,139 @@ internal sealed class CompiledTemplate
                 1 => results[0],
                 _ => results,
             };
+        }
+
+        /// <summary>The contexts a $data gives: each item of an array (with $index), or the one value.</summary>
+        private (IReadOnlyList<object?> Contexts, bool IsArray) Contexts(Node data)
+        {
+            var context = data is ExpressionNode expression
+                ? Value(Evaluate(expression.Expr, substitute: true))
+                : ToValue(data);
+            return context is List<object?> list ? (list, true) : ([context], false);
+        }
+
+        private void EnterContext(IReadOnlyList<object?> contexts, int i, bool isArray)
+        {
+            if (isArray)
+            {
+                _index = (double)i;
+            }
+
+            // An undefined item keeps the previous item's $data, as the reference's loop does.
+            if (!Js.IsUndefined(contexts[i]))
+            {
+                _data = contexts[i];
+            }
+        }
+
+        /// <summary>
+        /// Writes what <see cref="Expand"/> returns for <paramref name="node"/> as <see cref="Js.WriteJson"/> would, in
+        /// the same order of evaluation, without building the expanded objects and arrays.
+        /// </summary>
+        public void Write(Utf8JsonWriter writer, Node node)
+        {
+            var (savedData, savedIndex) = (_data, _index);
+            switch (node)
+            {
+                case ArrayNode array:
+                    writer.WriteStartArray();
+                    WriteItems(writer, array);
+                    writer.WriteEndArray();
+                    break;
+                case ObjectNode { Data: null } obj:
+                    if (Dropped(obj.When))
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        WriteMembers(writer, obj);
+                    }
+
+                    break;
+                default:
+                    // A repeated element outside an array is null, the object or an array by how many contexts it
+                    // kept, known only after all of them: expanded first, as before (rare in cards).
+                    Js.WriteJson(writer, Expand(node));
+                    break;
+            }
+
+            (_data, _index) = (savedData, savedIndex);
+        }
+
+        /// <summary>The items of an array, as Expand joins them: nulls dropped, arrays spliced in.</summary>
+        private void WriteItems(Utf8JsonWriter writer, ArrayNode array)
+        {
+            foreach (var item in array.Items)
+            {
+                var (savedData, savedIndex) = (_data, _index);
+                switch (item)
+                {
+                    case ArrayNode nested:
+                        WriteItems(writer, nested);
+                        break;
+                    case ObjectNode obj when obj.Data is null:
+                        if (!Dropped(obj.When))
+                        {
+                            WriteMembers(writer, obj);
+                        }
+
+                        break;
+                    case ObjectNode obj:
+                        var (contexts, isArray) = Contexts(obj.Data!);
+                        for (var i = 0; i < contexts.Count; i++)
+                        {
+                            EnterContext(contexts, i, isArray);
+                            if (!Dropped(obj.When))
+                            {
+                                WriteMembers(writer, obj);
+                            }
+                        }
+
+                        break;
+                    default:
+                        var expanded = Expand(item);
+                        if (expanded is List<object?> list)
+                        {
+                            foreach (var spliced in list)
+                            {
+                                Js.WriteJson(writer, Js.IsUndefined(spliced) ? null : spliced);
+                            }
+                        }
+                        else if (expanded is not null)
+                        {
+                            Js.WriteJson(writer, Js.IsUndefined(expanded) ? null : expanded);
+                        }
+
+                        break;
+                }
+
+                (_data, _index) = (savedData, savedIndex);
+            }
+        }
+
+        private void WriteMembers(Utf8JsonWriter writer, ObjectNode node)
+        {
+            writer.WriteStartObject();
+            foreach (var (key, child) in node.Properties)
+            {
+                if (child is ObjectNode or ArrayNode)
+                {
+                    // Never undefined: an object expands to null, an object or an array, an array to an array.
+                    writer.WritePropertyName(key);
+                    Write(writer, child);
+                    continue;
+                }
+
+                var value = Expand(child);
+                if (!Js.IsUndefined(value))
+                {
+                    writer.WritePropertyName(key);
+                    Js.WriteJson(writer, value);
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
         /// <summary>
@@ -287,7 +403,8 @@ internal sealed class CompiledTemplate
 
         private EvalResult Evaluate(Expr expr, bool substitute)
         {
-            var scope = new Scope(root, Data, _index);
+            var scope = _scope;
+            scope.MoveTo(Data, _index);
             if (expr.Type != BuiltInFunctions.ConcatType || !substitute)
             {
                 return expr.TryEvaluate(scope, substitute);

@@ -688,7 +688,8 @@ internal static class Js
             case null:
                 return null;
             case JsonObject obj:
-                var result = new JsObject();
+                // Sized once: the data of a large card has hundreds of objects.
+                var result = new JsObject(obj.Count);
                 foreach (var (key, item) in obj)
                 {
                     result.Set(key, FromJson(item));
@@ -709,12 +710,37 @@ internal static class Js
                 {
                     // Through the JSON text, so any CLR value a JsonValue wraps (char, Guid, decimal) reads as JSON would.
                     JsonValueKind.String => value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()),
-                    JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+                    JsonValueKind.Number => Number(value),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     _ => null,
                 };
         }
+    }
+
+    /// <summary>
+    /// A JSON number as JSON.parse reads its text. A double or an integer that a node holds converts exactly, with the
+    /// same result as parsing the text it writes, without writing it; anything else (float, decimal, a parsed element
+    /// out of double's range) goes through the text.
+    /// </summary>
+    private static double Number(JsonValue value)
+    {
+        if (value.TryGetValue<double>(out var d) && double.IsFinite(d))
+        {
+            return d;
+        }
+
+        if (value.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
+        if (value.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        return double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     /// <summary>JSON.parse, for the json() function.</summary>
@@ -787,6 +813,54 @@ internal static class Js
                 return result;
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// What JSON.stringify would write, straight to UTF-8: the same output as writing <see cref="ToJson"/>'s node with
+    /// the same writer, without building the node tree.
+    /// </summary>
+    public static void WriteJson(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case double d when double.IsFinite(d):
+                // JSON.stringify writes -0 as 0 and non-finite numbers as null.
+                writer.WriteNumberValue(d == 0 ? 0.0 : d);
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case List<object?> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteJson(writer, IsUndefined(item) ? null : item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsObject obj:
+                writer.WriteStartObject();
+                foreach (var key in obj.Keys)
+                {
+                    var item = obj[key];
+                    if (!IsUndefined(item))
+                    {
+                        writer.WritePropertyName(key);
+                        WriteJson(writer, item);
+                    }
+                }
+
+                writer.WriteEndObject();
+                break;
+            default:
+                // null, undefined at the top, NaN and infinities, and anything that is not a JSON value.
+                writer.WriteNullValue();
+                break;
         }
     }
 

@@ -5,10 +5,18 @@ namespace KitBot.Cards.Templating;
 /// keys first, ascending, then the rest in insertion order) because the reference's JSON.stringify, Object.keys and
 /// case-insensitive property lookup all depend on it.
 /// </summary>
+/// <remarks>
+/// Keys and values are kept in two parallel lists; a dictionary is added only once an object has more than
+/// <see cref="LinearLimit"/> members. Card data is hundreds of small objects, for which a dictionary each was most of
+/// what converting the data allocated, and a short ordinal scan is as fast as hashing.
+/// </remarks>
 internal sealed class JsObject
 {
+    private const int LinearLimit = 8;
+
     private readonly List<string> _keys;
-    private readonly Dictionary<string, object?> _values;
+    private readonly List<object?> _values;
+    private Dictionary<string, int>? _index;
     private int _indexKeys;
 
     public JsObject()
@@ -20,44 +28,79 @@ internal sealed class JsObject
     public JsObject(int capacity)
     {
         _keys = new List<string>(capacity);
-        _values = new Dictionary<string, object?>(capacity, StringComparer.Ordinal);
+        _values = new List<object?>(capacity);
     }
 
     public int Count => _keys.Count;
 
     public IReadOnlyList<string> Keys => _keys;
 
-    public bool TryGetValue(string key, out object? value) => _values.TryGetValue(key, out value);
+    public bool TryGetValue(string key, out object? value)
+    {
+        var position = Find(key);
+        value = position >= 0 ? _values[position] : null;
+        return position >= 0;
+    }
 
     public object? this[string key]
     {
-        get => _values.TryGetValue(key, out var value) ? value : Js.Undefined;
+        get => Find(key) is var position and >= 0 ? _values[position] : Js.Undefined;
         set => Set(key, value);
     }
 
     public void Set(string key, object? value)
     {
-        if (_values.ContainsKey(key))
+        var existing = Find(key);
+        if (existing >= 0)
         {
-            _values[key] = value;
+            _values[existing] = value;
             return;
         }
 
-        _values[key] = value;
+        var position = _keys.Count;
         if (Js.TryParseArrayIndex(key, out var index))
         {
-            var position = 0;
+            position = 0;
             while (position < _indexKeys && Js.TryParseArrayIndex(_keys[position], out var other) && other < index)
             {
                 position++;
             }
 
-            _keys.Insert(position, key);
             _indexKeys++;
         }
-        else
+
+        _keys.Insert(position, key);
+        _values.Insert(position, value);
+        if (_index is not null && position == _keys.Count - 1)
         {
-            _keys.Add(key);
+            _index[key] = position;
         }
+        else if (_index is not null || _keys.Count > LinearLimit)
+        {
+            // Past the limit, or an index key inserted before others: (re)build the positions.
+            _index = new Dictionary<string, int>(_keys.Count, StringComparer.Ordinal);
+            for (var i = 0; i < _keys.Count; i++)
+            {
+                _index[_keys[i]] = i;
+            }
+        }
+    }
+
+    private int Find(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var position) ? position : -1;
+        }
+
+        for (var i = 0; i < _keys.Count; i++)
+        {
+            if (string.Equals(_keys[i], key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

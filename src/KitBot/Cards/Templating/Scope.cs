@@ -8,9 +8,19 @@ internal sealed class Scope(object? root, object? data, object? index)
 {
     public object? Root { get; } = root;
 
-    public object? Data { get; } = data;
+    public object? Data { get; private set; } = data;
 
-    public object? Index { get; } = index;
+    public object? Index { get; private set; } = index;
+
+    /// <summary>
+    /// Points the scope at another $data and $index. One expansion reuses one scope for all its expressions: they are
+    /// evaluated one at a time, and the scope never becomes part of a value.
+    /// </summary>
+    public void MoveTo(object? data, object? index)
+    {
+        Data = data;
+        Index = index;
+    }
 
     public object? GetValue(string path) => Access.GetPath(this, MemoryPath(path));
 

@@ -63,11 +63,40 @@ public sealed class ConversationAccount
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-/// <summary>An attachment; an Adaptive Card has <see cref="ActivityTypes.AdaptiveCardContentType"/>.</summary>
+/// <summary>
+/// An attachment; an Adaptive Card has <see cref="ActivityTypes.AdaptiveCardContentType"/>. Its content is a node tree,
+/// or JSON already rendered to UTF-8 (<see cref="ContentUtf8"/>), which is written out as it is without a tree.
+/// </summary>
+[JsonConverter(typeof(AttachmentJsonConverter))]
 public sealed class Attachment
 {
+    private JsonNode? _content;
+    private ReadOnlyMemory<byte>? _contentUtf8;
+
     public string? ContentType { get; set; }
-    public JsonNode? Content { get; set; }
+
+    /// <summary>The content as a node tree (parsed from <see cref="ContentUtf8"/> when it was given as bytes).</summary>
+    public JsonNode? Content
+    {
+        get => _content ??= _contentUtf8 is { } utf8 ? JsonNode.Parse(utf8.Span) : null;
+        set
+        {
+            _content = value;
+            _contentUtf8 = null;
+        }
+    }
+
+    /// <summary>The content as UTF-8 JSON, written to the wire without re-serializing (null when given as a tree).</summary>
+    public ReadOnlyMemory<byte>? ContentUtf8
+    {
+        get => _content is null ? _contentUtf8 : null;
+        set
+        {
+            _contentUtf8 = value;
+            _content = null;
+        }
+    }
+
     public string? Name { get; set; }
 }
 

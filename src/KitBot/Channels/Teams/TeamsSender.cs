@@ -117,16 +117,17 @@ public sealed class TeamsSender(
                 break;
             case RenderedCard card:
                 activity.Summary = card.Summary;
-                activity.Attachments = [AdaptiveCard(card.Card)];
+                activity.Attachments = [AdaptiveCard(card)];
                 break;
         }
 
         return activity;
     }
 
-    private static Attachment AdaptiveCard(JsonObject card) => new()
+    // The card's rendered bytes go into the activity as they are (no node tree is built or serialized for Teams).
+    private static Attachment AdaptiveCard(RenderedCard card) => new()
     {
         ContentType = ActivityTypes.AdaptiveCardContentType,
-        Content = card,
+        ContentUtf8 = card.Utf8,
     };
 }
