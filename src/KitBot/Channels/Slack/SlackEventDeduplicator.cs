@@ -13,12 +13,15 @@ public sealed class SlackEventDeduplicator(IOptions<SlackOptions> options, TimeP
     private long _nextPrune;
 
     /// <summary>True the first time an event id is seen within the window, on any instance; false for a retry.</summary>
-    public bool TryBegin(string eventId)
+    public async Task<bool> TryBeginAsync(string eventId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        Prune(now);
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
+        await PruneAsync(now, cancellationToken);
+        // In the acknowledgement's path: waiting for the writer slot in process never blocks a thread, where colliding
+        // with another writer in SQLite puts the thread to sleep in its busy handler.
+        using var writer = await connections.EnterWriteAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         // Inserted, or an expired row taken over: 1 row. A live row (a retry): 0.
         command.CommandText = """
             INSERT INTO slack_event (event_id, expires_at) VALUES (@id, @until)
@@ -27,21 +30,22 @@ public sealed class SlackEventDeduplicator(IOptions<SlackOptions> options, TimeP
         command.Add("@id", eventId);
         command.Add("@until", now + (long)options.Value.DeduplicationWindow.TotalMilliseconds);
         command.Add("@now", now);
-        return command.ExecuteNonQuery() == 1;
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Forgets an event id whose processing could not start, so Slack's retry is accepted.</summary>
-    public void Forget(string eventId)
+    public async Task ForgetAsync(string eventId, CancellationToken cancellationToken)
     {
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
+        using var writer = await connections.EnterWriteAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM slack_event WHERE event_id = @id";
         command.Add("@id", eventId);
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>At most once a minute, deletes the ids whose window has passed.</summary>
-    private void Prune(long now)
+    private async Task PruneAsync(long now, CancellationToken cancellationToken)
     {
         var due = Interlocked.Read(ref _nextPrune);
         if (now < due || Interlocked.CompareExchange(ref _nextPrune, now + 60_000, due) != due)
@@ -49,10 +53,11 @@ public sealed class SlackEventDeduplicator(IOptions<SlackOptions> options, TimeP
             return;
         }
 
-        using var connection = connections.Open();
-        using var command = connection.CreateCommand();
+        using var writer = await connections.EnterWriteAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM slack_event WHERE expires_at <= @now";
         command.Add("@now", now);
-        command.ExecuteNonQuery();
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

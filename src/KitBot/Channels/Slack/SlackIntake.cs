@@ -42,7 +42,7 @@ public sealed class SlackIntake(SlackServices services, SlackSender sender, Secu
             return new SlackIntakeResult(SlackIntakeOutcome.TooMany);
         }
 
-        if (inbound.EventId is { Length: > 0 } eventId && !services.Deduplicator.TryBegin(eventId))
+        if (inbound.EventId is { Length: > 0 } eventId && !await services.Deduplicator.TryBeginAsync(eventId, cancellationToken))
         {
             Log.SlackDuplicateEvent(services.Logger, Security.LogValue.Id(eventId));
             return SlackIntakeResult.Ok;
@@ -56,14 +56,14 @@ public sealed class SlackIntake(SlackServices services, SlackSender sender, Secu
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not recorded (the database failed): Slack's retry must not be taken for a repeat.
-            Forget(inbound.EventId);
+            await ForgetAsync(inbound.EventId);
             throw;
         }
 
         if (!taken)
         {
             // Not taken: let Slack's retry bring it again.
-            Forget(inbound.EventId);
+            await ForgetAsync(inbound.EventId);
             Log.SlackQueueFull(services.Logger);
             return new SlackIntakeResult(SlackIntakeOutcome.Busy);
         }
@@ -159,11 +159,12 @@ public sealed class SlackIntake(SlackServices services, SlackSender sender, Secu
         return Answer(response);
     }
 
-    private void Forget(string? eventId)
+    private async Task ForgetAsync(string? eventId)
     {
         if (eventId is { Length: > 0 })
         {
-            services.Deduplicator.Forget(eventId);
+            // Not the request's token: the acknowledgement may be cancelled, and the id must still be forgotten.
+            await services.Deduplicator.ForgetAsync(eventId, CancellationToken.None);
         }
     }
 

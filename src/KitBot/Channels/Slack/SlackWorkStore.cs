@@ -43,6 +43,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await PruneAsync(now, cancellationToken);
+        using var writer = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -63,6 +64,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
     /// <summary>Claims the next claimable request for this instance, or null when there is none.</summary>
     public async Task<SlackWork?> ClaimAsync(CancellationToken cancellationToken)
     {
+        using var writer = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         // Two instances may choose the same row; the second's update finds it no longer claimable and tries again.
         for (var attempt = 0; attempt < 5; attempt++)
@@ -98,6 +100,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
     public async Task<bool> RenewAsync(long id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        using var writer = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE slack_work SET lease_until = @lease, updated_at = @now WHERE id = @id AND state = 'running' AND lease_owner = @owner";
@@ -111,6 +114,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
     /// <summary>Marks a request done (its replies went out, or it was given up); false when this instance no longer held it.</summary>
     public async Task<bool> CompleteAsync(long id, CancellationToken cancellationToken)
     {
+        using var writer = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE slack_work SET state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = @now WHERE id = @id AND state = 'running' AND lease_owner = @owner";
@@ -138,6 +142,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
             return;
         }
 
+        using var writer = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM slack_work WHERE state = 'done' AND updated_at <= @before";

@@ -135,7 +135,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Deduplicator_RemembersAnEventIdForItsWindow()
+    public async Task Deduplicator_RemembersAnEventIdForItsWindow()
     {
         var path = Path.Combine(Path.GetTempPath(), "kitbot-tests", $"{Guid.NewGuid():N}.db");
         var storage = Options.Create(new KitBot.Storage.StorageOptions { Sqlite = { Path = path } });
@@ -143,9 +143,9 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
         var dedupe = new SlackEventDeduplicator(Options.Create(new SlackOptions { DeduplicationWindow = TimeSpan.FromMinutes(10) }), _time,
             new KitBot.Storage.StorageConnections(storage, services));
 
-        Assert.True(dedupe.TryBegin("Ev1"));
-        Assert.False(dedupe.TryBegin("Ev1"));
+        Assert.True(await dedupe.TryBeginAsync("Ev1", CancellationToken.None));
+        Assert.False(await dedupe.TryBeginAsync("Ev1", CancellationToken.None));
         _time.Fake.Advance(TimeSpan.FromMinutes(11));
-        Assert.True(dedupe.TryBegin("Ev1"));
+        Assert.True(await dedupe.TryBeginAsync("Ev1", CancellationToken.None));
     }
 }

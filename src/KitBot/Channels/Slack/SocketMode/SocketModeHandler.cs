@@ -34,7 +34,7 @@ public sealed class SocketModeHandler(SlackIntake intake, SlackServices services
 
         // Slack sends an envelope again when its acknowledgement did not arrive (a dropped socket): taken once.
         var key = "envelope:" + id;
-        if (!services.Deduplicator.TryBegin(key))
+        if (!await services.Deduplicator.TryBeginAsync(key, cancellationToken))
         {
             Log.SlackDuplicateEvent(services.Logger, Security.LogValue.Id(id));
             return ack;
@@ -55,7 +55,7 @@ public sealed class SocketModeHandler(SlackIntake intake, SlackServices services
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not acknowledged: when Slack sends it again it must be taken, not skipped as a repeat.
-            services.Deduplicator.Forget(key);
+            await services.Deduplicator.ForgetAsync(key, CancellationToken.None);
             throw;
         }
 
@@ -63,7 +63,7 @@ public sealed class SocketModeHandler(SlackIntake intake, SlackServices services
         {
             case SlackIntakeOutcome.Busy:
                 // Nothing recorded: no acknowledgement, so Slack sends it again.
-                services.Deduplicator.Forget(key);
+                await services.Deduplicator.ForgetAsync(key, CancellationToken.None);
                 return null;
             case SlackIntakeOutcome.Answer:
                 ack["payload"] = result.Body!.DeepClone();
