@@ -11,13 +11,8 @@ public sealed class HandoverPostgresTests(PostgresServer postgres) : IClassFixtu
     [SkippableFact]
     public async Task TwoColleaguesOnTwoHosts_TypeOneCodeAtOnce_OneGetsThePlan_TheOtherIsTold()
     {
-        Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
-
-        var database = await postgres.CreateDatabaseAsync("handover_race");
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.Zero));
-        await using var connector = await FakeConnector.StartAsync();
-        await using var one = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
-        await using var two = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
+        await using var hosts = await TwoHostsAsync("handover_race");
+        var (clock, connector, one, two) = (hosts.Clock, hosts.Connector, hosts.One, hosts.Two);
         var owner = new CardUser(one, connector, await one.AddConversationAsync(connector, "a:pg-owner", "29:pg-owner"), clock);
         var b = new CardUser(one, connector, await one.AddConversationAsync(connector, "a:pg-b", "29:pg-b"), clock);
         var c = new CardUser(two, connector, await two.AddConversationAsync(connector, "a:pg-c", "29:pg-c"), clock);
@@ -41,13 +36,8 @@ public sealed class HandoverPostgresTests(PostgresServer postgres) : IClassFixtu
     [SkippableFact]
     public async Task ReviewsSentToATeamChannelOnOneHost_AreDeliveredThereByTheOther_Once()
     {
-        Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
-
-        var database = await postgres.CreateDatabaseAsync("review_route");
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.Zero));
-        await using var connector = await FakeConnector.StartAsync();
-        await using var one = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
-        await using var two = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
+        await using var hosts = await TwoHostsAsync("review_route");
+        var (clock, connector, one, two) = (hosts.Clock, hosts.Connector, hosts.One, hosts.Two);
         var owner = new CardUser(one, connector, await one.AddConversationAsync(connector, "a:pg-route-owner", "29:pg-route-owner"), clock);
         await HandoverJourneyTests.PlanWithReviewsAsync(owner);
         var channel = await one.AddConversationAsync(connector, "19:pg-team@thread.tacv2", "29:pg-route-owner", isGroup: true);
@@ -61,5 +51,27 @@ public sealed class HandoverPostgresTests(PostgresServer postgres) : IClassFixtu
         Assert.Single(connector.Calls, c => c.ConversationId == "19:pg-team@thread.tacv2" && c.CardJson.Contains("Plan review due", StringComparison.Ordinal));
         Assert.DoesNotContain(connector.Calls, c => c.ConversationId == "a:pg-route-owner" && c.CardJson.Contains("Plan review due", StringComparison.Ordinal));
         Assert.Equal(ReviewState.Sent, (await one.Reviews.GetAsync(first.Id, CancellationToken.None))!.State);
+    }
+
+    /// <summary>Two KitBot hosts on one fresh PostgreSQL database, one fake clock and one fake connector.</summary>
+    private async Task<TwoHosts> TwoHostsAsync(string name)
+    {
+        Skip.If(postgres.SkipReason is not null, "PostgreSQL: " + postgres.SkipReason);
+        var database = await postgres.CreateDatabaseAsync(name);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.Zero));
+        var connector = await FakeConnector.StartAsync();
+        var one = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
+        var two = await ReminderHost.StartAsync(clock, settings: PostgresServer.HostSettings(database));
+        return new TwoHosts(clock, connector, one, two);
+    }
+
+    private sealed record TwoHosts(FakeTimeProvider Clock, FakeConnector Connector, ReminderHost One, ReminderHost Two) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Two.DisposeAsync();
+            await One.DisposeAsync();
+            await Connector.DisposeAsync();
+        }
     }
 }
