@@ -10,7 +10,7 @@ namespace KitBot.Channels.Slack;
 /// </summary>
 public sealed class SlackEventDeduplicator(IOptions<SlackOptions> options, TimeProvider time, StorageConnections connections)
 {
-    private long _nextPrune;
+    private readonly PruneSchedule _prune = new();
 
     /// <summary>True the first time an event id is seen within the window, on any instance; false for a retry.</summary>
     public async Task<bool> TryBeginAsync(string eventId, CancellationToken cancellationToken)
@@ -47,8 +47,7 @@ public sealed class SlackEventDeduplicator(IOptions<SlackOptions> options, TimeP
     /// <summary>At most once a minute, deletes the ids whose window has passed.</summary>
     private async Task PruneAsync(long now, CancellationToken cancellationToken)
     {
-        var due = Interlocked.Read(ref _nextPrune);
-        if (now < due || Interlocked.CompareExchange(ref _nextPrune, now + 60_000, due) != due)
+        if (!_prune.TryClaim(now))
         {
             return;
         }

@@ -14,7 +14,7 @@ public sealed class SlackFormStore(TimeProvider time, StorageConnections connect
     /// <summary>How long a posted form can still be opened.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    private long _nextPrune;
+    private readonly PruneSchedule _prune = new();
 
     /// <summary>A new, unguessable form id (safe in a button value and an action's data).</summary>
     public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
@@ -65,8 +65,7 @@ public sealed class SlackFormStore(TimeProvider time, StorageConnections connect
 
     private void Prune(long now)
     {
-        var due = Interlocked.Read(ref _nextPrune);
-        if (now < due || Interlocked.CompareExchange(ref _nextPrune, now + 60_000, due) != due)
+        if (!_prune.TryClaim(now))
         {
             return;
         }

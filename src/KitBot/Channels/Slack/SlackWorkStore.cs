@@ -30,7 +30,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
         RETURNING id, kind, payload, received_at, attempts
         """;
 
-    private long _nextPrune;
+    private readonly PruneSchedule _prune = new();
 
     /// <summary>This instance's name on its leases: unique per process.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Guid.NewGuid():N}";
@@ -136,8 +136,7 @@ public sealed class SlackWorkStore(IOptions<SlackOptions> options, TimeProvider 
     /// <summary>At most once a minute, deletes work done more than ten minutes ago (kept that long only to look at).</summary>
     private async Task PruneAsync(long now, CancellationToken cancellationToken)
     {
-        var due = Interlocked.Read(ref _nextPrune);
-        if (now < due || Interlocked.CompareExchange(ref _nextPrune, now + 60_000, due) != due)
+        if (!_prune.TryClaim(now))
         {
             return;
         }
