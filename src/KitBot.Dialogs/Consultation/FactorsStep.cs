@@ -18,6 +18,8 @@ internal static class FactorsStep
     private static readonly string[] PersonGroups = [FactorGroups.Child, FactorGroups.Person];
     private static readonly string[] FamilyGroups = [FactorGroups.Adopters, FactorGroups.Adults];
 
+    private static readonly FactorKind[] Kinds = [FactorKind.Strength, FactorKind.Challenge, FactorKind.Fact];
+
     public static JsonObject Card(PracticeContent content, ConsultationState c, IReadOnlyDictionary<string, string>? submitted, PrivacyConcern privacy)
     {
         var q = content.Consultation.Questions;
@@ -29,7 +31,7 @@ internal static class FactorsStep
         {
             var title = content.Group(group).Title.Replace("{label}", person?.Label ?? string.Empty, StringComparison.Ordinal);
             var first = true;
-            foreach (var kind in new[] { FactorKind.Strength, FactorKind.Challenge, FactorKind.Fact })
+            foreach (var kind in Kinds)
             {
                 JsonObject Input(Factor factor)
                 {
@@ -48,15 +50,22 @@ internal static class FactorsStep
                     };
                 }
 
-                var factors = Applicable(content, group, person).Where(f => f.Kind == kind).ToList();
-                if (factors.Count == 0)
+                // The most telling points first; the rest behind "More detail", one toggle per part of the card.
+                var key = new List<Factor>();
+                var more = new List<Factor>();
+                foreach (var factor in Applicable(content, group, person))
+                {
+                    if (factor.Kind == kind)
+                    {
+                        (factor.Key || factor.Required || kind == FactorKind.Fact ? key : more).Add(factor);
+                    }
+                }
+
+                if (key.Count + more.Count == 0)
                 {
                     continue;
                 }
 
-                // The most telling points first; the rest behind "More detail", one toggle per part of the card.
-                var key = factors.Where(f => f.Key || f.Required || kind == FactorKind.Fact).ToList();
-                var more = factors.Except(key).ToList();
                 var moreId = "more." + group + "." + sections.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 sections.Add(new JsonObject
                 {

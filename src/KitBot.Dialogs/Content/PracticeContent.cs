@@ -20,6 +20,7 @@ public sealed partial class PracticeContent
     private static readonly Lazy<PracticeContent> BuiltIn = new(() => Load(null));
 
     private readonly IReadOnlyDictionary<string, Factor> _factors;
+    private readonly ILookup<string, Factor> _factorsByGroup;
     private readonly IReadOnlyDictionary<string, ContactForm> _forms;
     private readonly IReadOnlyDictionary<string, string> _purposes;
     private readonly IReadOnlyDictionary<string, string> _advice;
@@ -38,6 +39,7 @@ public sealed partial class PracticeContent
         Wording = wording;
         Plan = plan;
         _factors = factors.Factors.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        _factorsByGroup = factors.Factors.ToLookup(f => f.Group, StringComparer.Ordinal);
         _forms = suggestions.Forms.ToDictionary(f => f.Id, StringComparer.Ordinal);
         _purposes = suggestions.Purposes.ToDictionary(p => p.Id, p => p.Text, StringComparer.Ordinal);
         _advice = suggestions.Advice.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
@@ -155,7 +157,7 @@ public sealed partial class PracticeContent
 
     internal string AnswerText(string id) => _answers[id];
 
-    internal IEnumerable<Factor> FactorsIn(string group) => Factors.Factors.Where(f => f.Group == group);
+    internal IEnumerable<Factor> FactorsIn(string group) => _factorsByGroup[group];
 
     internal FactorGroup Group(string id) => Factors.Groups.First(g => g.Id == id);
 

@@ -36,8 +36,9 @@ public static class PrivacyServiceCollectionExtensions
             keys.XmlEncryptor ??= new AesGcmXmlEncryptor(key));
 
         // Encrypt state whichever store was chosen: wrap the registration in place.
+        services.AddSingleton<StateKeys>();
         services.Decorate<IConversationStore>((sp, inner) => new EncryptingConversationStore(
-            inner, sp.GetRequiredService<IDataProtectionProvider>()));
+            inner, sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<StateKeys>()));
         return services;
     }
 }

@@ -17,7 +17,9 @@ public static class SlackServiceCollectionExtensions
         {
             var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-        });
+        })
+            // As for the Teams connector: a reply is a request, and SlackWebApiClient logs the failures itself.
+            .RemoveAllLoggers();
         services.AddSingleton<SlackSender>();
         services.AddSingleton<Channels.IChannel>(sp => sp.GetRequiredService<SlackSender>());
         // Forms too large for a message wait here for their "Open the form" button.

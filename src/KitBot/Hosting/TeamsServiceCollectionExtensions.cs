@@ -32,9 +32,12 @@ public static class TeamsServiceCollectionExtensions
             })
             // TeamsSender is a singleton and keeps its client for the life of the process, so the handler is
             // never rotated by the factory: recycle pooled connections instead, to follow DNS changes.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // The connector never redirects, and a reply's bearer token is not to follow one.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(["Authorization"]);
+            // Every reply is a request: the factory's two logging handlers (off by default in appsettings.json) cost
+            // allocations on each one. ConnectorClient logs what an administrator needs: failures, retries, refusals.
+            .RemoveAllLoggers();
 
         services.AddSingleton<TeamsSender>();
         services.AddSingleton<Channels.IChannel>(sp => sp.GetRequiredService<TeamsSender>());

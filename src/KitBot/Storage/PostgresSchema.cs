@@ -165,5 +165,12 @@ internal static class PostgresSchema
             shown_as TEXT NOT NULL,
             created_at BIGINT NOT NULL)
         """,
+        // State sealed with AES-GCM keys of its own (issue 15): each key wrapped by Data Protection, made every 90 days.
+        """
+        CREATE TABLE state_key (
+            id INTEGER PRIMARY KEY,
+            wrapped TEXT NOT NULL,
+            created_at BIGINT NOT NULL)
+        """,
     ];
 }

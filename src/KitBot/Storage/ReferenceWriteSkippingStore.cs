@@ -9,7 +9,7 @@ namespace KitBot.Storage;
 /// cleared, on the very next activity whichever instance receives it; <see cref="IReachabilityListener"/>s then
 /// hear that the conversation is reachable again.
 /// </summary>
-public sealed class ReferenceWriteSkippingStore(IConversationStore inner, IEnumerable<IReachabilityListener>? listeners = null) : IConversationStore
+public sealed class ReferenceWriteSkippingStore(IConversationStore inner, IEnumerable<IReachabilityListener>? listeners = null) : IConversationStore, IDisposable
 {
     private readonly IReachabilityListener[] _listeners = listeners?.ToArray() ?? [];
 
@@ -58,4 +58,7 @@ public sealed class ReferenceWriteSkippingStore(IConversationStore inner, IEnume
         inner.MarkUnreachableAsync(key, now, cancellationToken);
 
     public Task<bool> PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+
+    /// <summary>The host disposes the outermost store; the inner one (the SQLite store keeps connections open) goes with it.</summary>
+    public void Dispose() => (inner as IDisposable)?.Dispose();
 }

@@ -6,19 +6,53 @@ using Microsoft.Extensions.Options;
 namespace KitBot.Storage;
 
 /// <summary>The embedded store: one SQLite file, created with its schema on start.</summary>
-public sealed class SqliteConversationStore : IConversationStore
+public sealed class SqliteConversationStore : IConversationStore, IDisposable
 {
     // The SQLite handles (pooled physical connections) whose per-connection pragmas are set; an entry goes with its handle.
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
     private static readonly object ConfiguredMark = new();
 
+    private const string LoadStateSql = "SELECT json, version FROM conversation_state WHERE key = $key";
+
+    private const string InsertStateSql = """
+        INSERT INTO conversation_state (key, json, version, updated_at) VALUES ($key, $json, 1, $now)
+        ON CONFLICT (key) DO NOTHING
+        """;
+
+    private const string UpdateStateSql = """
+        UPDATE conversation_state SET json = $json, version = version + 1, updated_at = $now
+        WHERE key = $key AND version = $expected
+        """;
+
+    private const string SaveReferenceSql = """
+        INSERT INTO conversation_reference
+            (key, channel, conversation_id, service_url, user_id, bot_id, tenant_id, is_group, unreachable, updated_at)
+        VALUES ($key, $channel, $conversation, $serviceUrl, $user, $bot, $tenant, $group, 0, $now)
+        ON CONFLICT (key) DO UPDATE SET
+            service_url = excluded.service_url, user_id = excluded.user_id, bot_id = excluded.bot_id,
+            tenant_id = excluded.tenant_id, is_group = excluded.is_group, unreachable = 0,
+            updated_at = excluded.updated_at
+        """;
+
+    private const string GetReferenceSql = """
+        SELECT key, channel, conversation_id, service_url, user_id, bot_id, tenant_id, is_group, unreachable
+        FROM conversation_reference WHERE key = $key
+        """;
+
+    private const string MarkUnreachableSql = "UPDATE conversation_reference SET unreachable = 1, updated_at = $now WHERE key = $key";
+
     private readonly string _connectionString;
+    private readonly SqliteSessions _sessions;
 
     public SqliteConversationStore(IOptions<StorageOptions> options)
     {
         _connectionString = ConnectionString(options.Value);
         Migrate(_connectionString);
+        _sessions = new SqliteSessions(OpenAsync);
     }
+
+    /// <summary>Closes the connections kept open with their prepared statements.</summary>
+    public void Dispose() => _sessions.Dispose();
 
     /// <summary>The connection string for the configured file (its folder is created).</summary>
     internal static string ConnectionString(StorageOptions options)
@@ -36,97 +70,78 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<VersionedState> LoadStateAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json, version FROM conversation_state WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
+        using var session = await _sessions.RentAsync(cancellationToken);
+        var command = session.Command(LoadStateSql, ("$key", key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
+        var state = await reader.ReadAsync(cancellationToken)
             ? new VersionedState(reader.GetString(0), reader.GetInt64(1))
             : new VersionedState(null, 0);
+        session.Done();
+        return state;
     }
 
     public async Task<bool> TrySaveStateAsync(string key, string json, long expectedVersion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var gate = await WriteGate.EnterAsync(_connectionString, cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var session = await _sessions.RentAsync(cancellationToken);
         // One statement, so the version check and the write are atomic: a new row only if none exists,
         // an update only if the version is the one this turn read.
-        command.CommandText = expectedVersion == 0
-            ? """
-              INSERT INTO conversation_state (key, json, version, updated_at) VALUES ($key, $json, 1, $now)
-              ON CONFLICT (key) DO NOTHING
-              """
-            : """
-              UPDATE conversation_state SET json = $json, version = version + 1, updated_at = $now
-              WHERE key = $key AND version = $expected
-              """;
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$json", json);
-        command.Parameters.AddWithValue("$expected", expectedVersion);
-        command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O"));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var command = expectedVersion == 0
+            ? session.Command(InsertStateSql, ("$key", key), ("$json", json), ("$now", now.UtcDateTime.ToString("O")))
+            : session.Command(UpdateStateSql, ("$key", key), ("$json", json), ("$expected", expectedVersion), ("$now", now.UtcDateTime.ToString("O")));
+        var saved = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        session.Done();
+        return saved;
     }
 
     public async Task SaveReferenceAsync(ConversationReference reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var gate = await WriteGate.EnterAsync(_connectionString, cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO conversation_reference
-                (key, channel, conversation_id, service_url, user_id, bot_id, tenant_id, is_group, unreachable, updated_at)
-            VALUES ($key, $channel, $conversation, $serviceUrl, $user, $bot, $tenant, $group, 0, $now)
-            ON CONFLICT (key) DO UPDATE SET
-                service_url = excluded.service_url, user_id = excluded.user_id, bot_id = excluded.bot_id,
-                tenant_id = excluded.tenant_id, is_group = excluded.is_group, unreachable = 0,
-                updated_at = excluded.updated_at
-            """;
-        command.Parameters.AddWithValue("$key", reference.Key);
-        command.Parameters.AddWithValue("$channel", reference.Channel);
-        command.Parameters.AddWithValue("$conversation", reference.ConversationId);
-        command.Parameters.AddWithValue("$serviceUrl", reference.ServiceUrl);
-        command.Parameters.AddWithValue("$user", reference.UserId);
-        command.Parameters.AddWithValue("$bot", (object?)reference.BotId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$tenant", (object?)reference.TenantId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$group", reference.IsGroup ? 1 : 0);
-        command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O"));
+        using var session = await _sessions.RentAsync(cancellationToken);
+        var command = session.Command(
+            SaveReferenceSql,
+            ("$key", reference.Key),
+            ("$channel", reference.Channel),
+            ("$conversation", reference.ConversationId),
+            ("$serviceUrl", reference.ServiceUrl),
+            ("$user", reference.UserId),
+            ("$bot", reference.BotId),
+            ("$tenant", reference.TenantId),
+            ("$group", reference.IsGroup ? 1 : 0),
+            ("$now", now.UtcDateTime.ToString("O")));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        session.Done();
     }
 
     public async Task<ConversationReference?> GetReferenceAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT key, channel, conversation_id, service_url, user_id, bot_id, tenant_id, is_group, unreachable
-            FROM conversation_reference WHERE key = $key
-            """;
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        using var session = await _sessions.RentAsync(cancellationToken);
+        var command = session.Command(GetReferenceSql, ("$key", key));
+        ConversationReference? found = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return null;
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                found = new ConversationReference(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetInt64(7) == 1,
+                    reader.GetInt64(8) == 1);
+            }
         }
 
-        return new ConversationReference(
-            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            reader.IsDBNull(5) ? null : reader.GetString(5),
-            reader.IsDBNull(6) ? null : reader.GetString(6),
-            reader.GetInt64(7) == 1,
-            reader.GetInt64(8) == 1);
+        session.Done();
+        return found;
     }
 
     public async Task MarkUnreachableAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var gate = await WriteGate.EnterAsync(_connectionString, cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE conversation_reference SET unreachable = 1, updated_at = $now WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O"));
+        using var session = await _sessions.RentAsync(cancellationToken);
+        var command = session.Command(MarkUnreachableSql, ("$key", key), ("$now", now.UtcDateTime.ToString("O")));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        session.Done();
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)

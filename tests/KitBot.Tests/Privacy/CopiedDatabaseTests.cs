@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using KitBot.Cards;
@@ -17,7 +18,7 @@ namespace KitBot.Tests.Privacy;
 /// <summary>
 /// What someone with a copy of <c>kitbot.db</c> (and its <c>-wal</c>) can read: with the database alone, none of the
 /// notes; with the key file beside it as well, all of them. The reader here is Data Protection itself, given the
-/// copied key ring, as an attacker would use it.
+/// copied key ring, unwrapping the copied state keys, as an attacker would use it.
 /// </summary>
 public sealed class CopiedDatabaseTests : IDisposable
 {
@@ -54,17 +55,22 @@ public sealed class CopiedDatabaseTests : IDisposable
         var database = Path.Combine(_copy, "kitbot.db");
         var keys = Rows(database, "SELECT xml FROM data_protection_keys");
         Assert.NotEmpty(keys);
-        Assert.All(keys, xml => Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal));
-        var states = Rows(database, "SELECT json FROM conversation_state").Select(j => j["enc1:".Length..]).ToList();
+        Assert.All(keys, xml => Assert.DoesNotContain("<masterKey", xml[0], StringComparison.Ordinal));
+        var states = Rows(database, "SELECT key, json FROM conversation_state");
         Assert.NotEmpty(states);
+        Assert.All(states, s => Assert.StartsWith(StateCipher.Prefix, s[1], StringComparison.Ordinal));
+        var stateKeys = Rows(database, "SELECT id, wrapped, created_at FROM state_key");
+        Assert.NotEmpty(stateKeys);
 
-        // The database alone: every key is sealed, so no state decrypts.
+        // The database alone: every Data Protection key is sealed, so no state key unwraps, and no state opens.
         var alone = Protector(database, kek: null);
-        Assert.All(states, s => Assert.ThrowsAny<CryptographicException>(() => alone.Unprotect(s)));
+        Assert.All(stateKeys, k => Assert.ThrowsAny<CryptographicException>(() => alone.Unprotect(Convert.FromBase64String(k[1]))));
 
-        // With the key file as well: the notes come back.
+        // With the key file as well: the state keys unwrap and the notes come back.
         var withKey = Protector(database, KeyEncryptionKey.Load(new KeyProtectionOptions { KeyFile = Path.Combine(_copy, "kitbot.key") }, new StorageOptions()));
-        Assert.Contains(states, s => withKey.Unprotect(s).Contains(sentinel + " risk", StringComparison.Ordinal));
+        var unwrapped = stateKeys.Select(k => new StateKey(int.Parse(k[0], CultureInfo.InvariantCulture), withKey.Unprotect(Convert.FromBase64String(k[1])), default))
+            .ToDictionary(k => k.Id);
+        Assert.Contains(states, s => StateCipher.Open(unwrapped[StateCipher.KeyId(s[1])!.Value], s[0], s[1]).Contains(sentinel + " risk", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -99,20 +105,20 @@ public sealed class CopiedDatabaseTests : IDisposable
 
         services.AddDataProtection().SetApplicationName("KitBot").DisableAutomaticKeyGeneration();
         services.Configure<KeyManagementOptions>(o => o.XmlRepository = new CopiedKeys(database));
-        return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>().CreateProtector(EncryptingConversationStore.Purpose);
+        return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>().CreateProtector(StateKeys.Purpose);
     }
 
-    private static List<string> Rows(string database, string sql)
+    private static List<string[]> Rows(string database, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var rows = new List<string>();
+        var rows = new List<string[]>();
         while (reader.Read())
         {
-            rows.Add(reader.GetString(0));
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!)]);
         }
 
         return rows;
@@ -120,7 +126,7 @@ public sealed class CopiedDatabaseTests : IDisposable
 
     private sealed class CopiedKeys(string database) : IXmlRepository
     {
-        public IReadOnlyCollection<XElement> GetAllElements() => [.. Rows(database, "SELECT xml FROM data_protection_keys").Select(x => XElement.Parse(x))];
+        public IReadOnlyCollection<XElement> GetAllElements() => [.. Rows(database, "SELECT xml FROM data_protection_keys").Select(x => XElement.Parse(x[0]))];
 
         public void StoreElement(XElement element, string friendlyName) => throw new InvalidOperationException("read only");
     }

@@ -5,6 +5,7 @@ using KitBot.Privacy;
 using KitBot.Storage;
 using KitBot.Tests.Plans;
 using KitBot.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -76,8 +77,88 @@ public sealed class StateEncryptionTests
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT json FROM conversation_state WHERE key = 'k'";
         var raw = (string)command.ExecuteScalar()!;
-        Assert.StartsWith("enc1:", raw, StringComparison.Ordinal);
+        Assert.StartsWith("enc2:1:", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("words", raw, StringComparison.Ordinal);
         Assert.True(host.CountRows("data_protection_keys") >= 1);
+        Assert.Equal(1, host.CountRows("state_key"));
+    }
+
+    [Fact]
+    public async Task StateSealedWithDataProtection_BeforeStateKeys_StillLoads_AndIsResealedOnItsNextSave()
+    {
+        using var host = new KitBotFactory();
+        var store = host.Services.GetRequiredService<IConversationStore>();
+        var old = "enc1:" + host.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector(EncryptingConversationStore.Purpose).Protect("""{"note":"from last year"}""");
+        Execute(host, "INSERT INTO conversation_state (key, json, version, updated_at) VALUES ('old', $json, 4, '2025-01-01')", ("$json", old));
+
+        var loaded = await store.LoadStateAsync("old", default);
+        Assert.Equal(("""{"note":"from last year"}""", 4L), (loaded.Json, loaded.Version));
+        Assert.True(await store.TrySaveStateAsync("old", """{"note":"this year"}""", 4, DateTimeOffset.UnixEpoch, default));
+        Assert.StartsWith("enc2:", Raw(host, "old"), StringComparison.Ordinal);
+        Assert.Equal("""{"note":"this year"}""", (await store.LoadStateAsync("old", default)).Json);
+    }
+
+    [Fact]
+    public async Task StateMovedUnderAnotherConversationsKey_DoesNotOpen()
+    {
+        using var host = new KitBotFactory();
+        var store = host.Services.GetRequiredService<IConversationStore>();
+        Assert.True(await store.TrySaveStateAsync("mine", """{"note":"mine"}""", 0, DateTimeOffset.UnixEpoch, default));
+        Assert.True(await store.TrySaveStateAsync("theirs", """{"note":"theirs"}""", 0, DateTimeOffset.UnixEpoch, default));
+
+        Execute(host, "UPDATE conversation_state SET json = $json WHERE key = 'theirs'", ("$json", Raw(host, "mine")));
+
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => store.LoadStateAsync("theirs", default));
+        Assert.Equal("""{"note":"mine"}""", (await store.LoadStateAsync("mine", default)).Json);
+    }
+
+    [Fact]
+    public async Task AfterNinetyDays_NewStateIsSealedWithANewKey_AndStateSealedWithTheOldOneStillLoads()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        using var host = new KitBotFactory().WithServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(clock);
+        });
+        var store = host.Services.GetRequiredService<IConversationStore>();
+        Assert.True(await store.TrySaveStateAsync("a", """{"note":"january"}""", 0, clock.GetUtcNow(), default));
+
+        clock.Advance(StateKeys.Lifetime - TimeSpan.FromMinutes(1));
+        Assert.True(await store.TrySaveStateAsync("b", """{"note":"still the first key"}""", 0, clock.GetUtcNow(), default));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True(await store.TrySaveStateAsync("c", """{"note":"april"}""", 0, clock.GetUtcNow(), default));
+
+        Assert.StartsWith("enc2:1:", Raw(host, "a"), StringComparison.Ordinal);
+        Assert.StartsWith("enc2:1:", Raw(host, "b"), StringComparison.Ordinal);
+        Assert.StartsWith("enc2:2:", Raw(host, "c"), StringComparison.Ordinal);
+        Assert.Equal(2, host.CountRows("state_key"));
+        Assert.Equal("""{"note":"january"}""", (await store.LoadStateAsync("a", default)).Json);
+        Assert.Equal("""{"note":"april"}""", (await store.LoadStateAsync("c", default)).Json);
+    }
+
+    private static string Raw(KitBotFactory host, string key)
+    {
+        using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM conversation_state WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return (string)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(KitBotFactory host, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
     }
 }

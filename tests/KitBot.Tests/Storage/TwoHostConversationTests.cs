@@ -69,7 +69,7 @@ public sealed class TwoHostConversationTests(PostgresServer postgres) : IClassFi
             Assert.Single(audit, e => e.UserKey == user && e.Action == AuditActions.ConsultationFinished);
         }
 
-        // At rest in PostgreSQL the notes are ciphertext.
+        // At rest in PostgreSQL the notes are ciphertext, sealed with the one state key both hosts share.
         await using var connection = new Npgsql.NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var raw = new Npgsql.NpgsqlCommand("SELECT json FROM conversation_state", connection);
@@ -78,7 +78,7 @@ public sealed class TwoHostConversationTests(PostgresServer postgres) : IClassFi
         while (await reader.ReadAsync())
         {
             rows++;
-            Assert.StartsWith("enc1:", reader.GetString(0), StringComparison.Ordinal);
+            Assert.StartsWith("enc2:1:", reader.GetString(0), StringComparison.Ordinal);
             Assert.DoesNotContain("note ", reader.GetString(0), StringComparison.Ordinal);
         }
 
