@@ -16,6 +16,8 @@ public static class StrictJson
     /// <summary>The deepest nesting accepted (System.Text.Json's default).</summary>
     public const int MaxDepth = 64;
 
+    private const int ScanLimit = 16;
+
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
     /// <summary>Why <paramref name="utf8"/> is not acceptable JSON, or null when it is.</summary>
@@ -27,7 +29,11 @@ public static class StrictJson
         }
 
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
-        var names = new Stack<HashSet<string>?>();
+        // The names of every open object, in one list: an object's names start at its entry in starts (-1 for an
+        // array). Most objects have a few names, which a scan checks without a set each; past ScanLimit names an
+        // object gets a set, so a body of many thousand names costs no quadratic scan.
+        var names = new List<string>();
+        var starts = new Stack<(int Start, HashSet<string>? Set)>();
         try
         {
             while (reader.Read())
@@ -35,24 +41,38 @@ public static class StrictJson
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject:
-                        names.Push(new HashSet<string>(StringComparer.Ordinal));
+                        starts.Push((names.Count, null));
                         break;
                     case JsonTokenType.StartArray:
-                        names.Push(null);
+                        starts.Push((-1, null));
                         break;
                     case JsonTokenType.EndObject:
+                        var start = starts.Pop().Start;
+                        names.RemoveRange(start, names.Count - start);
+                        break;
                     case JsonTokenType.EndArray:
-                        names.Pop();
+                        starts.Pop();
                         break;
                     case JsonTokenType.PropertyName:
-                        if (!names.Peek()!.Add(reader.GetString()!))
+                        var name = reader.GetString()!;
+                        var (first, set) = starts.Peek();
+                        if (set is null && names.Count - first >= ScanLimit)
+                        {
+                            set = new HashSet<string>(names.GetRange(first, names.Count - first), StringComparer.Ordinal);
+                            starts.Pop();
+                            starts.Push((first, set));
+                        }
+
+                        if (set is null ? names.IndexOf(name, first) >= 0 : !set.Add(name))
                         {
                             return "A JSON object names the same property twice.";
                         }
 
+                        names.Add(name);
                         break;
-                    case JsonTokenType.String:
-                        // Escapes (\ud800) can still spell an invalid string; reading it once finds out.
+                    case JsonTokenType.String when reader.ValueIsEscaped:
+                        // Unescaped text is the UTF-8 checked above; escapes (\ud800) can still spell an invalid
+                        // string, and reading it once finds out.
                         _ = reader.GetString();
                         break;
                 }

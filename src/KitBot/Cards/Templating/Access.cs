@@ -84,7 +84,7 @@ internal static class Access
             case Scope scope:
                 return (scope.Member(property), null);
             case JsObject obj:
-                var key = FindKey(obj.Keys, property);
+                var key = FindKey(obj, property);
                 return (key is null ? Js.Undefined : obj[key], null);
             case List<object?> list:
                 return (Js.TryParseArrayIndex(property, out var i) && i < list.Count ? list[(int)i] : Js.Undefined, null);
@@ -113,18 +113,18 @@ internal static class Access
             : (Js.Undefined, $"{Js.NumberToString(index)} is out of range for {Js.ToJsString(list)}");
     }
 
-    private static string? FindKey(IReadOnlyList<string> keys, string property)
+    private static string? FindKey(JsObject obj, string property)
     {
+        // The first key equal without regard to case wins. Card data nearly always names the key exactly: find that
+        // position by lookup, and only the keys before it can still come first.
+        var keys = obj.Keys;
+        var exact = obj.IndexOf(property);
+        var end = exact >= 0 ? exact : keys.Count;
         string? lowered = null;
         var asciiProperty = JsCase.IsAscii(property);
-        foreach (var key in keys)
+        for (var i = 0; i < end; i++)
         {
-            // No earlier key matched, so an exact match is also the first match without regard to case.
-            if (string.Equals(key, property, StringComparison.Ordinal))
-            {
-                return key;
-            }
-
+            var key = keys[i];
             // For ASCII text toLowerCase only maps A-Z, which is what OrdinalIgnoreCase compares: no lowered copies.
             if (asciiProperty && JsCase.IsAscii(key))
             {
@@ -143,6 +143,6 @@ internal static class Access
             }
         }
 
-        return null;
+        return exact >= 0 ? keys[exact] : null;
     }
 }

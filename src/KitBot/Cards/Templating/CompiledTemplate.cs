@@ -112,6 +112,9 @@ internal sealed class CompiledTemplate
     private sealed class Literal(object? value) : Node
     {
         public object? Value { get; } = value;
+
+        /// <summary>A string value escaped and in UTF-8 once, as the writer (default encoder) would write it on every card.</summary>
+        public JsonEncodedText? Encoded { get; } = value is string text ? JsonEncodedText.Encode(text) : null;
     }
 
     private sealed class ExpressionNode(Expr expr) : Node
@@ -131,6 +134,9 @@ internal sealed class CompiledTemplate
 
         /// <summary>The members that are written out: all but $data, $when, $root, $index, $host, $_acTemplateVersion.</summary>
         public (string Key, Node Value)[] Properties { get; } = properties;
+
+        /// <summary>The names of <see cref="Properties"/>, escaped and in UTF-8 once.</summary>
+        public JsonEncodedText[] EncodedKeys { get; } = [.. properties.Select(p => JsonEncodedText.Encode(p.Key))];
 
         public Node? When { get; } = when;
 
@@ -328,20 +334,29 @@ internal sealed class CompiledTemplate
         private void WriteMembers(Utf8JsonWriter writer, ObjectNode node)
         {
             writer.WriteStartObject();
-            foreach (var (key, child) in node.Properties)
+            var properties = node.Properties;
+            for (var i = 0; i < properties.Length; i++)
             {
+                var child = properties[i].Value;
                 if (child is ObjectNode or ArrayNode)
                 {
                     // Never undefined: an object expands to null, an object or an array, an array to an array.
-                    writer.WritePropertyName(key);
+                    writer.WritePropertyName(node.EncodedKeys[i]);
                     Write(writer, child);
+                    continue;
+                }
+
+                if (child is Literal { Encoded: { } text })
+                {
+                    writer.WritePropertyName(node.EncodedKeys[i]);
+                    writer.WriteStringValue(text);
                     continue;
                 }
 
                 var value = Expand(child);
                 if (!Js.IsUndefined(value))
                 {
-                    writer.WritePropertyName(key);
+                    writer.WritePropertyName(node.EncodedKeys[i]);
                     Js.WriteJson(writer, value);
                 }
             }

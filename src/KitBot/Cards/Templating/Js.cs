@@ -689,18 +689,20 @@ internal static class Js
                 return null;
             case JsonObject obj:
                 // Sized once: the data of a large card has hundreds of objects.
+                // By position: enumerating a JsonObject or JsonArray allocates an enumerator for each.
                 var result = new JsObject(obj.Count);
-                foreach (var (key, item) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
-                    result.Set(key, FromJson(item));
+                    var (key, item) = obj.GetAt(i);
+                    result.Add(key, FromJson(item));
                 }
 
                 return result;
             case JsonArray array:
                 var list = new List<object?>(array.Count);
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    list.Add(FromJson(item));
+                    list.Add(FromJson(array[i]));
                 }
 
                 return list;

@@ -57,6 +57,12 @@ internal sealed class JsObject
             return;
         }
 
+        Add(key, value);
+    }
+
+    /// <summary>Adds a member known not to be present yet (the members of a JSON object, whose names are unique).</summary>
+    public void Add(string key, object? value)
+    {
         var position = _keys.Count;
         if (Js.TryParseArrayIndex(key, out var index))
         {
@@ -85,6 +91,9 @@ internal sealed class JsObject
             }
         }
     }
+
+    /// <summary>The position of <paramref name="key"/> among <see cref="Keys"/> (ordinal), or -1.</summary>
+    public int IndexOf(string key) => Find(key);
 
     private int Find(string key)
     {
