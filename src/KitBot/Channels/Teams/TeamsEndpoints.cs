@@ -46,12 +46,10 @@ public static class TeamsEndpoints
             size.MaxRequestBodySize = limit;
         }
 
-        byte[] body;
+        byte[]? body;
         try
         {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
+            body = await ReadBodyAsync(http.Request, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -84,6 +82,9 @@ public static class TeamsEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a JSON Bot Framework activity.");
         }
 
+        // Not held while the turn waits for a slot (Teams:MaxTurnsInFlight): under a burst, a thousand waiting requests.
+        body = null;
+
         var problem = activity is null ? "The body is not a JSON object." : ActivityReader.Problem(activity);
         if (problem is not null)
         {
@@ -114,6 +115,32 @@ public static class TeamsEndpoints
         return invoke is null
             ? Results.Accepted()
             : invoke.Body is null ? Results.StatusCode(invoke.Status) : Results.Json(invoke.Body, statusCode: invoke.Status);
+    }
+
+    /// <summary>The whole body: read straight into an array of its declared length, else through a growing buffer.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } length and > 0 and <= int.MaxValue)
+        {
+            var body = new byte[length];
+            var read = 0;
+            while (read < body.Length)
+            {
+                var n = await request.Body.ReadAsync(body.AsMemory(read), cancellationToken);
+                if (n == 0)
+                {
+                    throw new IOException("The body ended before its Content-Length.");
+                }
+
+                read += n;
+            }
+
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
     }
 
     private static IResult Problem(int status, string title, string detail) =>
