@@ -39,6 +39,7 @@ public sealed class StorageConnections
 
         var connection = new SqliteConnection(_sqlite.Value);
         connection.Open();
+        SqliteConversationStore.Configure(connection);
         return connection;
     }
 
@@ -60,6 +61,7 @@ public sealed class StorageConnections
 
         var connection = new SqliteConnection(_sqlite.Value);
         await connection.OpenAsync(cancellationToken);
+        SqliteConversationStore.Configure(connection);
         return connection;
     }
 }

@@ -1,5 +1,6 @@
 using KitBot.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace KitBot.Tests.Storage;
@@ -34,6 +35,25 @@ public sealed class SqliteConnectionSettingsTests : IDisposable
         await using var fresh = await store.OpenAsync(default);
         Assert.Equal(1L, await ScalarAsync(fresh, "PRAGMA synchronous"));
         Assert.Equal(5000L, await ScalarAsync(fresh, "PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task Connections_for_the_other_stores_have_the_settings_too()
+    {
+        // The audit log, reviews, requests and keys open their connections here: left at SQLite's default they would
+        // sync the file on every commit.
+        var options = Options.Create(new StorageOptions { Sqlite = { Path = Path.Combine(_folder, "kitbot.db") } });
+        var connections = new StorageConnections(options, new ServiceCollection().BuildServiceProvider());
+
+        await using (var opened = (SqliteConnection)await connections.OpenAsync(default))
+        {
+            Assert.Equal(1L, await ScalarAsync(opened, "PRAGMA synchronous"));
+            Assert.Equal(5000L, await ScalarAsync(opened, "PRAGMA busy_timeout"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var sync = (SqliteConnection)connections.Open();
+        Assert.Equal(1L, await ScalarAsync(sync, "PRAGMA synchronous"));
     }
 
     public void Dispose()
