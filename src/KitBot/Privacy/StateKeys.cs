@@ -32,22 +32,20 @@ public sealed class StateKeys(StorageConnections connections, IDataProtectionPro
     /// <summary>The key new state is sealed with: the newest, or a new one when the newest has had its time.</summary>
     public async ValueTask<StateKey> CurrentAsync(CancellationToken cancellationToken)
     {
-        var newest = _known.Newest;
-        if (newest is not null && time.GetUtcNow() - newest.CreatedAt < Lifetime)
+        if (Usable(_known) is { } current)
         {
-            return newest;
+            return current;
         }
 
         await ReadAsync(cancellationToken);
-        newest = _known.Newest;
-        if (newest is not null && time.GetUtcNow() - newest.CreatedAt < Lifetime)
+        if (Usable(_known) is { } read)
         {
-            return newest;
+            return read;
         }
 
-        await AddAsync((newest?.Id ?? 0) + 1, cancellationToken);
+        await AddAsync(_known.LastId + 1, cancellationToken);
         await ReadAsync(cancellationToken);
-        return _known.Newest ?? throw new InvalidOperationException("No state key could be stored.");
+        return Usable(_known) ?? throw new InvalidOperationException("No state key could be stored.");
     }
 
     /// <summary>Key <paramref name="id"/>, read from the database if another instance made it since; null if there is none.</summary>
@@ -62,12 +60,18 @@ public sealed class StateKeys(StorageConnections connections, IDataProtectionPro
         return _known.ById.GetValueOrDefault(id);
     }
 
+    // The newest key, while it is young enough and unwraps: a newest key that does not (the key-encryption key was
+    // replaced) is passed over, and a new one is made after it.
+    private StateKey? Usable(Known known) =>
+        known.ById.TryGetValue(known.LastId, out var newest) && time.GetUtcNow() - newest.CreatedAt < Lifetime ? newest : null;
+
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
         await _reading.WaitAsync(cancellationToken);
         try
         {
             var keys = new Dictionary<int, StateKey>();
+            var last = 0;
             await using var connection = await connections.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT id, wrapped, created_at FROM state_key";
@@ -75,11 +79,22 @@ public sealed class StateKeys(StorageConnections connections, IDataProtectionPro
             while (await reader.ReadAsync(cancellationToken))
             {
                 var id = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-                var bytes = _wrapper.Unprotect(Convert.FromBase64String(reader.GetString(1)));
+                last = Math.Max(last, id);
+                byte[] bytes;
+                try
+                {
+                    bytes = _wrapper.Unprotect(Convert.FromBase64String(reader.GetString(1)));
+                }
+                catch (Exception e) when (e is CryptographicException or FormatException)
+                {
+                    // Sealed under a key ring this instance cannot open: the state it sealed cannot be read either.
+                    continue;
+                }
+
                 keys[id] = new StateKey(id, bytes, DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
             }
 
-            _known = new Known(keys.ToFrozenDictionary(), keys.Count == 0 ? null : keys[keys.Keys.Max()]);
+            _known = new Known(keys.ToFrozenDictionary(), last);
         }
         finally
         {
@@ -101,8 +116,9 @@ public sealed class StateKeys(StorageConnections connections, IDataProtectionPro
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record Known(FrozenDictionary<int, StateKey> ById, StateKey? Newest)
+    /// <summary>The keys that unwrap, by number, and the highest number stored (0 for none).</summary>
+    private sealed record Known(FrozenDictionary<int, StateKey> ById, int LastId)
     {
-        public static readonly Known None = new(FrozenDictionary<int, StateKey>.Empty, null);
+        public static readonly Known None = new(FrozenDictionary<int, StateKey>.Empty, 0);
     }
 }

@@ -138,6 +138,21 @@ public sealed class StateEncryptionTests
         Assert.Equal("""{"note":"april"}""", (await store.LoadStateAsync("c", default)).Json);
     }
 
+    [Fact]
+    public async Task AStateKeyThatNoLongerUnwraps_IsPassedOver_AndNewStateIsSealedWithANewOne()
+    {
+        // As after the key-encryption key was replaced: the stored key cannot be opened by this key ring.
+        using var host = new KitBotFactory();
+        var store = host.Services.GetRequiredService<IConversationStore>();
+        Execute(host, "INSERT INTO state_key (id, wrapped, created_at) VALUES (1, $wrapped, $at)",
+            ("$wrapped", Convert.ToBase64String(new byte[64])), ("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+
+        Assert.True(await store.TrySaveStateAsync("k", """{"note":"after the change"}""", 0, DateTimeOffset.UnixEpoch, default));
+
+        Assert.StartsWith("enc2:2:", Raw(host, "k"), StringComparison.Ordinal);
+        Assert.Equal("""{"note":"after the change"}""", (await store.LoadStateAsync("k", default)).Json);
+    }
+
     private static string Raw(KitBotFactory host, string key)
     {
         using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=false");
