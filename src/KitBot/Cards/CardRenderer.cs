@@ -38,16 +38,9 @@ public sealed class CardRenderer
     public JsonObject Render(CardReply reply) => Render(reply.Template, reply.Data);
 
     /// <summary>Expands a template by name.</summary>
-    public JsonObject Render(string template, JsonObject data)
-    {
-        if (!_templates.TryGetValue(template, out var node))
-        {
-            throw new InvalidOperationException($"There is no card template named '{template}'.");
-        }
-
-        return _engine.Expand(node, data) as JsonObject
+    public JsonObject Render(string template, JsonObject data) =>
+        _engine.Expand(Source(template), data) as JsonObject
             ?? throw new InvalidOperationException($"The card template '{template}' did not expand to a card.");
-    }
 
     /// <summary>
     /// Expands a template by name straight to its UTF-8 JSON (what a channel sends), without the node tree; the same
@@ -55,16 +48,15 @@ public sealed class CardRenderer
     /// </summary>
     public byte[] RenderUtf8(string template, JsonObject data)
     {
-        if (!_templates.TryGetValue(template, out var node))
-        {
-            throw new InvalidOperationException($"There is no card template named '{template}'.");
-        }
-
-        var utf8 = _engine.ExpandToUtf8(node, data);
+        var utf8 = _engine.ExpandToUtf8(Source(template), data);
         return utf8 is [(byte)'{', ..]
             ? utf8
             : throw new InvalidOperationException($"The card template '{template}' did not expand to a card.");
     }
+
+    private JsonNode Source(string template) => _templates.TryGetValue(template, out var node)
+        ? node
+        : throw new InvalidOperationException($"There is no card template named '{template}'.");
 
     private static JsonNode Load(string file)
     {

@@ -48,10 +48,13 @@ public sealed class StateKeys(StorageConnections connections, IDataProtectionPro
         return Usable(_known) ?? throw new InvalidOperationException("No state key could be stored.");
     }
 
-    /// <summary>Key <paramref name="id"/>, read from the database if another instance made it since; null if there is none.</summary>
+    /// <summary>
+    /// Key <paramref name="id"/>, read from the database if another instance made it since; null if there is none or
+    /// it does not unwrap. Keys are numbered upwards, so only a number past the highest read can be new.
+    /// </summary>
     public async ValueTask<StateKey?> FindAsync(int id, CancellationToken cancellationToken)
     {
-        if (_known.ById.TryGetValue(id, out var key))
+        if (_known.ById.TryGetValue(id, out var key) || id <= _known.LastId)
         {
             return key;
         }

@@ -85,14 +85,14 @@ public sealed class ReviewActions(
 
         return applied
             ? decision.Replies
-            : [new TextReply("That review has already been dealt with, so nothing has changed. Type my reviews to see where things are.")];
+            : [new TextReply(AlreadyDealtWithText)];
     }
 
     /// <summary>What a colleague hears on pressing "Open in my chat" on someone else's reminder in their team's channel.</summary>
     public const string ColleaguesReviewText =
         "That review is a colleague's, so its details stay in their own chat with KitBot. If they are away for a while, they can hand the plan over to you (they type hand over), or name a reminder partner.";
 
-    /// <summary>What the owner hears on opening a reminder, posted in a team channel, that has since been dealt with.</summary>
+    /// <summary>What the owner hears on acting on a reminder (in their chat or from a team channel) that has since been dealt with.</summary>
     public const string AlreadyDealtWithText = "That review has already been dealt with, so nothing has changed. Type my reviews to see where things are.";
 
     /// <summary>

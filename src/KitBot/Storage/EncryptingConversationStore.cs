@@ -31,7 +31,7 @@ public sealed class EncryptingConversationStore(IConversationStore inner, IDataP
         if (StateCipher.KeyId(json) is { } id)
         {
             var stateKey = await keys.FindAsync(id, cancellationToken)
-                ?? throw new System.Security.Cryptography.CryptographicException($"State key {id} is not in the database.");
+                ?? throw new System.Security.Cryptography.CryptographicException($"State key {id} is not in the database, or does not unwrap with this key ring.");
             return stored with { Json = StateCipher.Open(stateKey, key, json) };
         }
 

@@ -151,6 +151,11 @@ public sealed class StateEncryptionTests
 
         Assert.StartsWith("enc2:2:", Raw(host, "k"), StringComparison.Ordinal);
         Assert.Equal("""{"note":"after the change"}""", (await store.LoadStateAsync("k", default)).Json);
+
+        // State sealed with the key that no longer unwraps stays closed (it is not re-read as if it were new).
+        Execute(host, "INSERT INTO conversation_state (key, json, version, updated_at) VALUES ('before', $json, 1, '2026-01-01')",
+            ("$json", "enc2:1:" + Convert.ToBase64String(new byte[48])));
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => store.LoadStateAsync("before", default));
     }
 
     private static string Raw(KitBotFactory host, string key)
