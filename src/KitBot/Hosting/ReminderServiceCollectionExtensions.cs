@@ -132,6 +132,16 @@ public static class ReminderServiceCollectionExtensions
         var connectionString = string.IsNullOrWhiteSpace(hangfire.ConnectionString)
             ? sp.GetRequiredService<IOptions<StorageOptions>>().Value.PostgreSql.ConnectionString
             : hangfire.ConnectionString;
+        return CreatePostgreSqlStorage(hangfire, connectionString);
+    }
+
+    /// <summary>
+    /// Apart from <see cref="CreateJobStorage"/> so that a host on the embedded defaults never loads Npgsql and
+    /// Hangfire.PostgreSql (the runtime loads the assemblies a method names when it compiles the method).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static JobStorage CreatePostgreSqlStorage(Reminders.HangfireStorageOptions hangfire, string? connectionString)
+    {
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = hangfire.Schema,

@@ -17,42 +17,61 @@ public sealed class TeamsAdapter(
     TimeProvider time,
     IOptions<TeamsOptions> options,
     TurnsInFlight inFlight,
-    TurnGate gate,
     ILogger<TeamsAdapter> logger)
 {
     /// <summary>What an invoke is answered with when its turn is still sending replies at the answer budget.</summary>
     public const string StillWorkingText = "Working on it: the answer follows in this chat.";
 
-    /// <summary>Handles one authenticated, well-formed activity; returns the invoke response for invokes.</summary>
-    public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one authenticated, well-formed activity in <paramref name="slot"/> (Teams:MaxTurnsInFlight), which it
+    /// gives back however the activity ends; returns the invoke response for invokes. The request's answer budget
+    /// counts from <paramref name="arrived"/> (a <see cref="TimeProvider.GetTimestamp"/>), so the wait for the slot is
+    /// inside it.
+    /// </summary>
+    public async Task<InvokeResponse?> ProcessAsync(Activity activity, Task<TurnGate.Slot> slot, long arrived, CancellationToken cancellationToken)
     {
-        var input = ActivityReader.Read(activity);
-        if (input is null)
+        Task<TurnOutcome>? running = null;
+        ConversationReference reference;
+        try
         {
-            Log.ActivityIgnored(logger, Security.LogValue.Id(activity.Type));
-            return activity.Type == ActivityTypes.Invoke ? InvokeResponse.NotImplemented : null;
+            var input = ActivityReader.Read(activity);
+            if (input is null)
+            {
+                Log.ActivityIgnored(logger, Security.LogValue.Id(activity.Type));
+                return activity.Type == ActivityTypes.Invoke ? InvokeResponse.NotImplemented : null;
+            }
+
+            var now = time.GetUtcNow();
+            reference = ToReference(activity);
+            await store.SaveReferenceAsync(reference, now, cancellationToken);
+
+            var turn = new Turn(
+                new TurnUser(activity.From!.Id!, activity.From.Name),
+                new TurnConversation(activity.Conversation!.Id!, reference.IsGroup),
+                input,
+                activity.Timestamp ?? now,
+                activity.Locale,
+                activity.LocalTimezone);
+
+            // The pipeline routes, saves, renders and sends inside one error boundary; it never throws for a failed
+            // turn. It runs apart from the request, so a slow connector (or a long queue for a slot) cannot hold the
+            // answer past Teams' wait: at the budget the request is answered and the turn's remaining replies still
+            // go out, each posted once.
+            var captured = reference;
+            running = TurnGate.RunAsync(slot, () => turns.RunAsync(captured, turn, route: null, CancellationToken.None));
+        }
+        finally
+        {
+            if (running is null)
+            {
+                TurnGate.Release(slot);
+            }
         }
 
-        var now = time.GetUtcNow();
-        var reference = ToReference(activity);
-        await store.SaveReferenceAsync(reference, now, cancellationToken);
-
-        var turn = new Turn(
-            new TurnUser(activity.From!.Id!, activity.From.Name),
-            new TurnConversation(activity.Conversation!.Id!, reference.IsGroup),
-            input,
-            activity.Timestamp ?? now,
-            activity.Locale,
-            activity.LocalTimezone);
-
-        // The pipeline routes, saves, renders and sends inside one error boundary; it never throws for a failed turn.
-        // It runs apart from the request, so a slow connector cannot hold the answer past Teams' wait: at the budget
-        // the request is answered and the turn's remaining replies still go out, each posted once. Beyond
-        // Teams:MaxTurnsInFlight running turns it waits for a slot first, inside the same budget.
-        var running = gate.RunAsync(() => turns.RunAsync(reference, turn, route: null, CancellationToken.None));
-        var budget = options.Value.AnswerBudget;
-        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var budget = options.Value.AnswerBudget - time.GetElapsedTime(arrived);
+        if (budget > TimeSpan.Zero && !running.IsCompleted)
         {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = Task.Delay(budget, time, wait.Token);
             await Task.WhenAny(running, delay);
             await wait.CancelAsync();
@@ -60,7 +79,7 @@ public sealed class TeamsAdapter(
 
         if (!running.IsCompleted)
         {
-            Log.TurnAnsweredBeforeDone(logger, reference.Key, (long)budget.TotalMilliseconds);
+            Log.TurnAnsweredBeforeDone(logger, reference.Key, (long)options.Value.AnswerBudget.TotalMilliseconds);
             inFlight.Track(running);
             _ = running.ContinueWith(
                 t => Log.DetachedTurnFailed(logger, reference.Key, t.Exception!.InnerException!.GetType().Name, t.Exception.InnerException),

@@ -21,6 +21,8 @@ public static class TeamsEndpoints
         TeamsAdapter adapter,
         IOptions<TeamsOptions> options,
         Security.TurnRateLimiter rateLimiter,
+        Turns.TurnGate gate,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -46,7 +48,57 @@ public static class TeamsEndpoints
             size.MaxRequestBodySize = limit;
         }
 
-        byte[]? body;
+        // Beyond Teams:MaxTurnsInFlight turns the request waits for a slot here, before its body is read: a thousand
+        // requests waiting under a burst hold only their connections' buffers, not a thousand parsed activities. Past
+        // the answer budget it stops waiting: the activity is read and answered, and its turn keeps its place.
+        var arrived = time.GetTimestamp();
+        var slot = gate.EnterAsync();
+        var handedOver = false;
+        try
+        {
+            if (!slot.IsCompleted)
+            {
+                try
+                {
+                    await slot.WaitAsync(options.Value.AnswerBudget, time, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                }
+            }
+
+            var (activity, refusal) = await ReadActivityAsync(http, identity, options.Value, logger, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            if (!rateLimiter.TryAcquire("msteams:" + (activity!.From?.Id ?? "")))
+            {
+                return Security.TurnRateLimiter.TooMany();
+            }
+
+            handedOver = true;
+            var invoke = await adapter.ProcessAsync(activity, slot, arrived, cancellationToken);
+            return invoke is null
+                ? Results.Accepted()
+                : invoke.Body is null ? Results.StatusCode(invoke.Status) : Results.Json(invoke.Body, statusCode: invoke.Status);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                Turns.TurnGate.Release(slot);
+            }
+        }
+    }
+
+    /// <summary>The request's activity, or the answer refusing it (malformed, not for this bot, another tenant).</summary>
+    private static async Task<(Activity? Activity, IResult? Refusal)> ReadActivityAsync(
+        HttpContext http, BotFrameworkIdentity identity, TeamsOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var limit = options.MaxRequestBytes;
+        byte[] body;
         try
         {
             body = await ReadBodyAsync(http.Request, cancellationToken);
@@ -54,21 +106,21 @@ public static class TeamsEndpoints
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             Log.MalformedActivity(logger, "too large");
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"An activity may be at most {limit} bytes.");
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"An activity may be at most {limit} bytes."));
         }
         catch (Exception e) when (e is BadHttpRequestException or IOException)
         {
             // Bad chunked framing, a body shorter than its Content-Length: the client's fault, not a 500. (Kestrel
             // reports some framing faults, a chunk size that overflows, as a plain IOException.)
             Log.MalformedActivity(logger, "unreadable body");
-            return Problem((e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest, "Unreadable request", "The request body could not be read.");
+            return (null, Problem((e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest, "Unreadable request", "The request body could not be read."));
         }
 
         // Invalid UTF-8, a property named twice or deep nesting is refused before any of it is used.
         if (Security.StrictJson.Problem(body) is { } malformed)
         {
             Log.MalformedActivity(logger, "not JSON");
-            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a JSON Bot Framework activity. {malformed}");
+            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a JSON Bot Framework activity. {malformed}"));
         }
 
         Activity? activity;
@@ -79,42 +131,31 @@ public static class TeamsEndpoints
         catch (JsonException)
         {
             Log.MalformedActivity(logger, "not JSON");
-            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a JSON Bot Framework activity.");
+            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a JSON Bot Framework activity."));
         }
-
-        // Not held while the turn waits for a slot (Teams:MaxTurnsInFlight): under a burst, a thousand waiting requests.
-        body = null;
 
         var problem = activity is null ? "The body is not a JSON object." : ActivityReader.Problem(activity);
         if (problem is not null)
         {
             Log.MalformedActivity(logger, problem);
-            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", problem);
+            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed activity", problem));
         }
 
         if (!identity.Allows(activity!))
         {
             Log.AuthenticationFailed(logger, "serviceurl or endorsement");
-            return Results.Unauthorized();
+            return (null, Results.Unauthorized());
         }
 
         var tenant = TeamsAdapter.TenantOf(activity!);
-        if (!options.Value.Serves(tenant))
+        if (!options.Serves(tenant))
         {
             // Another organisation's tenant: refused, logged, never answered.
             Log.TenantRefused(logger, Security.LogValue.Id(tenant));
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+            return (null, Results.StatusCode(StatusCodes.Status403Forbidden));
         }
 
-        if (!rateLimiter.TryAcquire("msteams:" + (activity!.From?.Id ?? "")))
-        {
-            return Security.TurnRateLimiter.TooMany();
-        }
-
-        var invoke = await adapter.ProcessAsync(activity!, cancellationToken);
-        return invoke is null
-            ? Results.Accepted()
-            : invoke.Body is null ? Results.StatusCode(invoke.Status) : Results.Json(invoke.Body, statusCode: invoke.Status);
+        return (activity, null);
     }
 
     /// <summary>The whole body: read straight into an array of its declared length, else through a growing buffer.</summary>

@@ -69,11 +69,12 @@ public sealed class TeamsOptions
     public TimeSpan AnswerBudget { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>
-    /// How many Teams turns run at once; more wait in arrival order (their request still open, within
-    /// <see cref="AnswerBudget"/>). Keeps memory flat under a burst; a few dozen already use two cores fully.
+    /// How many Teams turns run at once; more wait in arrival order (their request still open, its body not yet
+    /// read, within <see cref="AnswerBudget"/>). Keeps memory flat under a burst; a few dozen already use two cores
+    /// fully.
     /// </summary>
     [Range(1, 10_000)]
-    public int MaxTurnsInFlight { get; set; } = 64;
+    public int MaxTurnsInFlight { get; set; } = 32;
 
     /// <summary>
     /// The Teams tenants KitBot serves. Empty means the bot's own <see cref="TenantId"/> when an app id is set,
