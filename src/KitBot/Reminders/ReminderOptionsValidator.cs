@@ -21,7 +21,7 @@ public sealed class ReminderOptionsValidator(IOptions<StorageOptions> storage, I
         Nested(options.Dashboard, "Dashboard", errors);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.DefaultTimeZone, out _))
         {
-            errors.Add($"Reminders:DefaultTimeZone '{options.DefaultTimeZone}' is not a known IANA time zone.");
+            errors.Add($"Reminders:DefaultTimeZone '{options.DefaultTimeZone}' is not a known IANA time zone (for example Europe/London).");
         }
 
         var hours = options.WorkingHours;

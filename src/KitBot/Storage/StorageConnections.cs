@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed class StorageConnections
     {
         if (IsPostgres)
         {
-            return _postgres.Value.DataSource.OpenConnection();
+            return OpenPostgres();
         }
 
         var connection = new SqliteConnection(_sqlite.Value);
@@ -56,7 +57,7 @@ public sealed class StorageConnections
     {
         if (IsPostgres)
         {
-            return await _postgres.Value.DataSource.OpenConnectionAsync(cancellationToken);
+            return await OpenPostgresAsync(cancellationToken);
         }
 
         var connection = new SqliteConnection(_sqlite.Value);
@@ -64,4 +65,13 @@ public sealed class StorageConnections
         SqliteConversationStore.Configure(connection);
         return connection;
     }
+
+    // The PostgreSQL opens are methods of their own so that a host on SQLite never loads Npgsql: the runtime loads
+    // the assemblies a method names when it compiles the method.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DbConnection OpenPostgres() => _postgres.Value.DataSource.OpenConnection();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private async Task<DbConnection> OpenPostgresAsync(CancellationToken cancellationToken) =>
+        await _postgres.Value.DataSource.OpenConnectionAsync(cancellationToken);
 }
