@@ -50,7 +50,9 @@ public static class TeamsEndpoints
 
         // Beyond Teams:MaxTurnsInFlight turns the request waits for a slot here, before its body is read: a thousand
         // requests waiting under a burst hold only their connections' buffers, not a thousand parsed activities. Past
-        // the answer budget it stops waiting: the activity is read and answered, and its turn keeps its place.
+        // the answer budget it stops waiting: the activity is read and answered, and its turn keeps its place. (So a
+        // body is read inside its slot: a slow sender holds one for as long as Kestrel's minimum data rate allows, and
+        // with an app id only the authenticated Bot Framework service gets this far.)
         var arrived = time.GetTimestamp();
         var slot = gate.EnterAsync();
         var handedOver = false;
