@@ -125,15 +125,25 @@ internal static class Access
         for (var i = 0; i < end; i++)
         {
             var key = keys[i];
-            // For ASCII text toLowerCase only maps A-Z, which is what OrdinalIgnoreCase compares: no lowered copies.
-            if (asciiProperty && JsCase.IsAscii(key))
+            if (asciiProperty)
             {
-                if (string.Equals(key, property, StringComparison.OrdinalIgnoreCase))
+                // Only a key as long as an ASCII name can lower to it: the one lower-case mapping that changes the
+                // length (İ to i̇) gives non-ASCII text. For ASCII text toLowerCase only maps A-Z, which is what
+                // OrdinalIgnoreCase compares: no lowered copies.
+                if (key.Length != property.Length)
                 {
-                    return key;
+                    continue;
                 }
 
-                continue;
+                if (JsCase.IsAscii(key))
+                {
+                    if (string.Equals(key, property, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return key;
+                    }
+
+                    continue;
+                }
             }
 
             lowered ??= JsCase.ToLower(property);

@@ -43,9 +43,34 @@ internal static class JsCase
         + "16EAF:16ECA,16EB0:16ECB,16EB1:16ECC,16EB2:16ECD,16EB3:16ECE,16EB4:16ECF,16EB5:16ED0,16EB6:16ED1,16EB7:16ED2,"
         + "16EB8:16ED3");
 
-    public static string ToUpper(string s) => IsAscii(s) ? s.ToUpperInvariant() : Map(s, upper: true);
+    public static string ToUpper(string s) => IsAscii(s) ? AsciiCase(s, upper: true) : Map(s, upper: true);
 
-    public static string ToLower(string s) => IsAscii(s) ? s.ToLowerInvariant() : Map(s, upper: false);
+    public static string ToLower(string s) => IsAscii(s) ? AsciiCase(s, upper: false) : Map(s, upper: false);
+
+    /// <summary>
+    /// ASCII is mapped letter for letter, and a string with nothing to change is returned as it is: the template
+    /// engine lowers every name it looks up (<c>$root</c>, a data key), and almost all are lower case already.
+    /// </summary>
+    private static string AsciiCase(string s, bool upper)
+    {
+        var first = upper ? s.AsSpan().IndexOfAnyInRange('a', 'z') : s.AsSpan().IndexOfAnyInRange('A', 'Z');
+        if (first < 0)
+        {
+            return s;
+        }
+
+        return string.Create(s.Length, (s, upper), static (mapped, state) =>
+        {
+            if (state.upper)
+            {
+                Ascii.ToUpper(state.s, mapped, out _);
+            }
+            else
+            {
+                Ascii.ToLower(state.s, mapped, out _);
+            }
+        });
+    }
 
     private static string Map(string s, bool upper)
     {
@@ -82,18 +107,7 @@ internal static class JsCase
         return builder.ToString();
     }
 
-    public static bool IsAscii(string s)
-    {
-        foreach (var c in s)
-        {
-            if (c >= 0x80)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsAscii(string s) => Ascii.IsValid(s);
 
     // Unicode's Final_Sigma: a cased letter before (skipping case-ignorables) and none after.
     private static bool IsFinalSigma(string s, int index)
