@@ -32,7 +32,7 @@ public static class Report
         md.AppendLine();
         md.AppendLine("Written by `bench/run.sh` (issues 9 and 15). Benchmarks are not tests: these are the figures of one run on the machine below.");
         md.AppendLine();
-        md.AppendLine($"- Date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}");
+        md.AppendLine($"- Date (UTC): {RunTimes(dir)}");
         md.AppendLine($"- Command: `{command}`");
         md.AppendLine($"- Machine: {Environment.ProcessorCount} cores (nproc), {Machine.MemTotal()} memory (MemTotal), lscpu: {Machine.Lscpu()}");
         if (load.Length > 0)
@@ -255,6 +255,21 @@ public static class Report
         File.WriteAllText(output, md.ToString());
         Console.WriteLine($"Wrote {Path.GetFullPath(output)}");
         return 0;
+    }
+
+    /// <summary>
+    /// When the run wrote its results (first and last, UTC), so a report written again later from the same folder
+    /// still dates the run, not the writing.
+    /// </summary>
+    private static string RunTimes(string dir)
+    {
+        var written = Directory.EnumerateFiles(dir, "*.json", SearchOption.TopDirectoryOnly)
+            .Select(File.GetLastWriteTimeUtc)
+            .Order()
+            .ToList();
+        return written.Count == 0
+            ? $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} (no results found)"
+            : $"{written[0]:yyyy-MM-dd}, results written {written[0]:HH:mm}-{written[^1]:HH:mm}";
     }
 
     private static JsonObject? Rate(JsonObject? openLoop, int rate) =>
