@@ -23,18 +23,8 @@ public sealed class PlanTeamsTests
     private const string Conversation = "a:alice-chat";
     private const string User = "29:alice";
 
-    private static JsonObject Submit(JsonObject value) => new()
-    {
-        ["type"] = "message",
-        ["id"] = "m-" + Guid.NewGuid().ToString("N"),
-        ["timestamp"] = "2025-03-03T10:00:00Z",
-        ["serviceUrl"] = "https://smba.example.test/teams/",
-        ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = User },
-        ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
-        ["conversation"] = new JsonObject { ["id"] = Conversation, ["conversationType"] = "personal" },
-        ["value"] = value,
-    };
+    private static JsonObject Submit(JsonObject value) => TeamsActivities.Personal(
+        "https://smba.example.test/teams/", Conversation, User, new JsonObject { ["timestamp"] = "2025-03-03T10:00:00Z", ["value"] = value });
 
     [SkippableFact]
     public async Task DownloadButton_BringsACardWithALink_ThatDownloadsThisPersonsPlan()

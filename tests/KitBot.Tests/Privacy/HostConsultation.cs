@@ -52,22 +52,8 @@ internal sealed class HostConsultation(HttpClient client, RecordingTemplateEngin
 
     private async Task PostAsync(JsonObject content)
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = "m-" + Guid.NewGuid().ToString("N"),
-            ["timestamp"] = "2025-03-03T10:00:00Z",
-            ["serviceUrl"] = "https://smba.example.test/teams/",
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = user },
-            ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
-            ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal" },
-        };
-        foreach (var (key, node) in content)
-        {
-            activity[key] = node!.DeepClone();
-        }
-
+        var activity = TeamsActivities.Personal("https://smba.example.test/teams/", conversation, user, content);
+        activity["timestamp"] = "2025-03-03T10:00:00Z";
         using var response = await client.PostAsJsonAsync("/api/messages", activity);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }

@@ -13,18 +13,8 @@ namespace KitBot.Tests.Security;
 /// <summary>Security:TurnsPerMinutePerUser: one person over the limit gets 429 and nothing is processed; others are unaffected.</summary>
 public sealed class TurnRateLimitTests
 {
-    private static JsonObject Message(string user) => new()
-    {
-        ["type"] = "message",
-        ["id"] = "m-" + Guid.NewGuid().ToString("N"),
-        ["timestamp"] = "2025-03-03T10:00:00Z",
-        ["serviceUrl"] = "https://smba.example.test/teams/",
-        ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = user },
-        ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
-        ["conversation"] = new JsonObject { ["id"] = "a:" + user, ["conversationType"] = "personal" },
-        ["text"] = "help",
-    };
+    private static JsonObject Message(string user) => TeamsActivities.Personal(
+        "https://smba.example.test/teams/", "a:" + user, user, new JsonObject { ["timestamp"] = "2025-03-03T10:00:00Z", ["text"] = "help" });
 
     [Fact]
     public async Task Teams_TheTurnOverTheLimit_Gets429WithAProblem_AndIsNotProcessed()

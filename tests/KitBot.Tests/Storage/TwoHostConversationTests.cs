@@ -109,22 +109,8 @@ public sealed class TwoHostConversationTests(PostgresServer postgres) : IClassFi
 
     private static async Task PostAsync(HttpClient client, FakeConnector connector, string conversation, string user, JsonObject content)
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = "m-" + Guid.NewGuid().ToString("N"),
-            ["timestamp"] = "2025-03-03T10:00:00Z",
-            ["serviceUrl"] = connector.ServiceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = user },
-            ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
-            ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal" },
-        };
-        foreach (var (key, node) in content)
-        {
-            activity[key] = node!.DeepClone();
-        }
-
+        var activity = TeamsActivities.Personal(connector.ServiceUrl, conversation, user, content);
+        activity["timestamp"] = "2025-03-03T10:00:00Z";
         using var response = await client.PostAsJsonAsync("/api/messages", activity);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }

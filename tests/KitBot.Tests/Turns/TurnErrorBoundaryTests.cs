@@ -52,18 +52,8 @@ public sealed class TurnErrorBoundaryTests
 
     private static async Task PostAsync(HttpClient client, string text)
     {
-        using var response = await client.PostAsJsonAsync("/api/messages", new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = "m-" + Guid.NewGuid().ToString("N"),
-            ["timestamp"] = "2026-11-16T10:00:00Z",
-            ["serviceUrl"] = "https://smba.example.test/teams/",
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = User },
-            ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
-            ["conversation"] = new JsonObject { ["id"] = Conversation, ["conversationType"] = "personal" },
-            ["text"] = text,
-        });
+        using var response = await client.PostAsJsonAsync("/api/messages", TeamsActivities.Personal(
+            "https://smba.example.test/teams/", Conversation, User, new JsonObject { ["timestamp"] = "2026-11-16T10:00:00Z", ["text"] = text }));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 

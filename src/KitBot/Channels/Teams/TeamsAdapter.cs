@@ -57,8 +57,7 @@ public sealed class TeamsAdapter(
             // turn. It runs apart from the request, so a slow connector (or a long queue for a slot) cannot hold the
             // answer past Teams' wait: at the budget the request is answered and the turn's remaining replies still
             // go out, each posted once.
-            var captured = reference;
-            running = TurnGate.RunAsync(slot, () => turns.RunAsync(captured, turn, route: null, CancellationToken.None));
+            running = TurnGate.RunAsync(slot, () => turns.RunAsync(reference, turn, route: null, CancellationToken.None));
         }
         finally
         {

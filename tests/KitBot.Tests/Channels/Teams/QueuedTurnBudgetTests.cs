@@ -7,6 +7,7 @@ using KitBot.Tests.Support;
 using KitBot.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static KitBot.Tests.Support.TeamsActivities;
 
 namespace KitBot.Tests.Channels.Teams;
 
@@ -61,12 +62,7 @@ public sealed class QueuedTurnBudgetTests : IAsyncLifetime
         var second = PostAsync("a:second", "29:second-user", Invoke("menu.help"));
         await FakeConnector.WaitUntilAsync(() => gate.Waiting == 1, TimeSpan.FromSeconds(20), "the second turn waiting for the slot");
 
-        while (!second.IsCompleted && _clock.GetUtcNow() - started < TimeSpan.FromSeconds(30))
-        {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            // The request is answered by a timer that fires on this advance; give it a moment of real time to finish.
-            await WhenDoneOrAsync(second, TimeSpan.FromMilliseconds(200));
-        }
+        await ClockDriver.AdvanceUntilDoneAsync(_clock, second, TimeSpan.FromSeconds(30));
 
         using var answer = await second.WaitAsync(TimeSpan.FromSeconds(20));
         var waited = _clock.GetUtcNow() - started;
@@ -92,44 +88,8 @@ public sealed class QueuedTurnBudgetTests : IAsyncLifetime
         return Posts(conversation);
     }
 
-    private static async Task WhenDoneOrAsync(Task task, TimeSpan wait)
-    {
-        try
-        {
-            await task.WaitAsync(wait);
-        }
-        catch (TimeoutException)
-        {
-        }
-    }
-
     private int Posts(string conversation) => _connector.Calls.Count(c => c.ConversationId == conversation);
 
-    private Task<HttpResponseMessage> PostAsync(string conversation, string user, JsonObject content)
-    {
-        var activity = new JsonObject
-        {
-            ["id"] = "m-" + Guid.NewGuid().ToString("N"),
-            ["serviceUrl"] = _connector.ServiceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = user },
-            ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
-            ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal" },
-        };
-        foreach (var (key, node) in content)
-        {
-            activity[key] = node!.DeepClone();
-        }
-
-        return _client.PostAsJsonAsync("/api/messages", activity);
-    }
-
-    private static JsonObject Message(string text) => new() { ["type"] = "message", ["text"] = text };
-
-    private static JsonObject Invoke(string verb) => new()
-    {
-        ["type"] = "invoke",
-        ["name"] = "adaptiveCard/action",
-        ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject() } },
-    };
+    private Task<HttpResponseMessage> PostAsync(string conversation, string user, JsonObject content) =>
+        _client.PostAsJsonAsync("/api/messages", TeamsActivities.Personal(_connector.ServiceUrl, conversation, user, content));
 }

@@ -7,6 +7,7 @@ using KitBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using static KitBot.Tests.Support.TeamsActivities;
 
 namespace KitBot.Tests.Channels.Teams;
 
@@ -99,12 +100,7 @@ public sealed class SlowConnectorTests : IAsyncLifetime
         var started = _clock.GetUtcNow();
         var request = PostAsync(conversation, activity);
         await FakeConnector.WaitUntilAsync(() => Posts(conversation) >= 1 || request.IsCompleted, TimeSpan.FromSeconds(20), "the first reply at the connector");
-        while (!request.IsCompleted && _clock.GetUtcNow() - started < TimeSpan.FromSeconds(30))
-        {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            // The request is answered by a timer that fires on this advance; give it a moment of real time to finish.
-            await WhenDoneOrAsync(request, TimeSpan.FromMilliseconds(200));
-        }
+        await ClockDriver.AdvanceUntilDoneAsync(_clock, request, TimeSpan.FromSeconds(30));
 
         using var response = await request.WaitAsync(TimeSpan.FromSeconds(20));
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), _clock.GetUtcNow() - started);
@@ -122,46 +118,10 @@ public sealed class SlowConnectorTests : IAsyncLifetime
         }
     }
 
-    private static async Task WhenDoneOrAsync(Task task, TimeSpan wait)
-    {
-        try
-        {
-            await task.WaitAsync(wait);
-        }
-        catch (TimeoutException)
-        {
-        }
-    }
-
     private int Posts(string conversation) => _connector.Calls.Count(c => c.ConversationId == conversation);
 
     private int Unconfirmed() => _logs.Lines.Count(l => l.Contains(" Warning ConnectorUnconfirmed:", StringComparison.Ordinal));
 
-    private Task<HttpResponseMessage> PostAsync(string conversation, JsonObject content)
-    {
-        var activity = new JsonObject
-        {
-            ["id"] = "m-" + Guid.NewGuid().ToString("N"),
-            ["serviceUrl"] = _connector.ServiceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = "29:slow-user" },
-            ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
-            ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal" },
-        };
-        foreach (var (key, node) in content)
-        {
-            activity[key] = node!.DeepClone();
-        }
-
-        return _client.PostAsJsonAsync("/api/messages", activity);
-    }
-
-    private static JsonObject Message(string text) => new() { ["type"] = "message", ["text"] = text };
-
-    private static JsonObject Invoke(string verb) => new()
-    {
-        ["type"] = "invoke",
-        ["name"] = "adaptiveCard/action",
-        ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject() } },
-    };
+    private Task<HttpResponseMessage> PostAsync(string conversation, JsonObject content) =>
+        _client.PostAsJsonAsync("/api/messages", TeamsActivities.Personal(_connector.ServiceUrl, conversation, "29:slow-user", content));
 }

@@ -77,15 +77,5 @@ public sealed class TurnBoundTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> PostAsync(string conversation, string user) =>
-        _client.PostAsJsonAsync("/api/messages", new JsonObject
-        {
-            ["type"] = "message",
-            ["text"] = "help",
-            ["id"] = "m-" + Guid.NewGuid().ToString("N"),
-            ["serviceUrl"] = _connector.ServiceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = user },
-            ["recipient"] = new JsonObject { ["id"] = "28:kitbot" },
-            ["conversation"] = new JsonObject { ["id"] = conversation, ["conversationType"] = "personal" },
-        });
+        _client.PostAsJsonAsync("/api/messages", TeamsActivities.Personal(_connector.ServiceUrl, conversation, user, TeamsActivities.Message("help")));
 }
